@@ -1,0 +1,41 @@
+// The reference matcher: plain, obviously-correct search, independent of Hyperscan.
+//
+// Each pattern is expanded into the finite list of literal strings it denotes (a small regex
+// subset: literals, escapes, classes, groups, alternation, ?, {m,n}, and \b), and each literal
+// is searched for at every position of the text, comparing bytes case-insensitively (ASCII)
+// where the pattern is caseless and checking \b (word/non-word change, word = [A-Za-z0-9_]).
+// It is slow by design and used for tests, `patterns check` and baseline benchmarks.
+// Patterns outside the subset (unbounded repetition, '.', negated classes) are rejected with
+// a ConfigError naming the pattern.
+#pragma once
+
+#include "matchers/matcher.hpp"
+#include "matchers/pattern_set.hpp"
+
+#include <string>
+#include <vector>
+
+namespace moscan {
+
+class NaiveMatcher final : public Matcher {
+public:
+    explicit NaiveMatcher(const PatternSet& set);
+    std::unique_ptr<Scratch> make_scratch() const override;
+    void scan(std::string_view text, Scratch& scratch, std::vector<Hit>& hits) const override;
+    const char* name() const override { return "naive"; }
+
+    // Token 0x100 in a literal is a \b assertion; others are bytes.
+    using Literal = std::vector<int>;
+    // The literal expansion of one regex (exposed for tests). Throws ConfigError.
+    static std::vector<Literal> expand(const std::string& regex, const std::string& where);
+
+private:
+    struct Entry {
+        Literal tokens;
+        std::uint32_t pattern;
+        bool caseless;
+    };
+    std::vector<Entry> entries_;
+};
+
+} // namespace moscan

@@ -1,0 +1,92 @@
+#include "pipeline/codes.hpp"
+
+#include "pipeline/csv.hpp"
+#include "pipeline/error.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace moscan {
+
+std::string normalise_code(std::string_view code) {
+    std::string out;
+    out.reserve(code.size());
+    size_t part_start = 0;
+    for (char c : code) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        // A zero at the start of a number part is dropped when a digit follows it.
+        if (c >= '0' && c <= '9' && out.size() == part_start + 1 && out[part_start] == '0')
+            out.pop_back();
+        out.push_back(c);
+        if (c == '/') part_start = out.size();
+    }
+    return out;
+}
+
+CodeList CodeList::load(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw ConfigError(file.string() + ": cannot open code list");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse(ss.str(), file.string());
+}
+
+CodeList CodeList::parse(std::string_view text, const std::string& source_name) {
+    CodeList list;
+    list.source = source_name;
+    std::vector<csv::Row> rows;
+    try {
+        rows = csv::parse_all(text, source_name);
+    } catch (const DataError& e) {
+        throw ConfigError(e.what());
+    }
+    if (rows.empty()) throw ConfigError(source_name + ": empty code list");
+    auto where = [&](const csv::Row& r) { return source_name + ":" + std::to_string(r.line); };
+    const auto& header = rows[0].fields;
+    if (header.size() < 2 || normalise_code(header[0]) != "CODE" ||
+        normalise_code(header[1]) != "GROUP")
+        throw ConfigError(where(rows[0]) + ": expected the header 'code,group,description'");
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') continue;
+        if (r.fields.size() < 2)
+            throw ConfigError(where(r) + ": expected code,group[,description]");
+        std::string code = normalise_code(r.fields[0]);
+        std::string group = r.fields[1];
+        if (code.empty()) throw ConfigError(where(r) + ": empty code");
+        if (group.empty()) throw ConfigError(where(r) + ": code " + code + " has no group");
+        if (list.find(code) >= 0)
+            throw ConfigError(where(r) + ": code " + code + " is listed twice");
+        int g = list.find_group(group);
+        std::uint32_t gi = g >= 0 ? static_cast<std::uint32_t>(g) : list.add_group(group);
+        std::uint32_t ci = list.add(code, gi);
+        if (r.fields.size() > 2) list.codes_[ci].description = r.fields[2];
+    }
+    return list;
+}
+
+int CodeList::find(std::string_view canonical) const {
+    auto it = index_.find(std::string(canonical));
+    return it == index_.end() ? -1 : static_cast<int>(it->second);
+}
+
+int CodeList::find_group(std::string_view name) const {
+    for (size_t i = 0; i < groups_.size(); ++i)
+        if (groups_[i] == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::uint32_t CodeList::add(std::string canonical, std::uint32_t group) {
+    auto i = static_cast<std::uint32_t>(codes_.size());
+    index_.emplace(canonical, i);
+    codes_.push_back(Code{std::move(canonical), group, {}});
+    return i;
+}
+
+std::uint32_t CodeList::add_group(std::string name) {
+    groups_.push_back(std::move(name));
+    return static_cast<std::uint32_t>(groups_.size() - 1);
+}
+
+} // namespace moscan

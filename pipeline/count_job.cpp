@@ -1,0 +1,460 @@
+#include "pipeline/count_job.hpp"
+
+#include "matchers/hyperscan_matcher.hpp"
+#include "matchers/mentions.hpp"
+#include "matchers/naive_matcher.hpp"
+#include "pipeline/bundled.hpp"
+#include "pipeline/crime_fold.hpp"
+#include "pipeline/csv.hpp"
+#include "pipeline/dates.hpp"
+#include "pipeline/error.hpp"
+#include "pipeline/reader.hpp"
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <simdjson.h>
+
+#include <chrono>
+#include <optional>
+
+namespace moscan {
+
+namespace {
+
+// One record's fields as views: into the chunk, into a thread buffer (CSV fields that needed
+// unquoting) or into the JSON parser's string buffer. Valid until the next record.
+struct RecordView {
+    std::uint64_t line = 0;
+    std::string_view id, date, code, age, flag;
+    bool age_is_null = false;
+    std::vector<std::string_view> texts;
+};
+
+struct ChunkOutcome {
+    RowCounts rows;
+    std::vector<Issue> issues; // first few, in order
+    std::optional<Issue> fatal;
+};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
+                          s.front() == '\n'))
+        s.remove_prefix(1);
+    while (!s.empty() &&
+           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+enum class AgeClass { child, adult, unknown, invalid };
+
+AgeClass classify_age(std::string_view raw, bool is_null, int max_age) {
+    if (max_age < 0) return AgeClass::child; // no age filter: every row qualifies
+    std::string_view s = trim(raw);
+    if (is_null || s.empty() || s == "-" || iequals(s, "N/K") || iequals(s, "NK") ||
+        iequals(s, "unknown") || iequals(s, "U") || iequals(s, "not known") ||
+        iequals(s, "null") || iequals(s, "n/a"))
+        return AgeClass::unknown;
+    int v = 0;
+    size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i < 4) v = v * 10 + (s[i++] - '0');
+    if (i == 0) return AgeClass::invalid;
+    if (i < s.size()) {
+        // allow a decimal zero fraction ("12.0"), as numeric exports write it
+        if (s[i] != '.') return AgeClass::invalid;
+        for (size_t j = i + 1; j < s.size(); ++j)
+            if (s[j] != '0') return AgeClass::invalid;
+    }
+    if (v > 130) return AgeClass::invalid;
+    return v <= max_age ? AgeClass::child : AgeClass::adult;
+}
+
+bool flag_set(std::string_view raw) {
+    std::string_view s = trim(raw);
+    return iequals(s, "y") || iequals(s, "yes") || iequals(s, "true") || s == "1" ||
+           iequals(s, "online") || iequals(s, "cyber");
+}
+
+// Everything shared and read-only during a run.
+struct Shared {
+    const CountOptions& options;
+    const CodeList& codes;
+    const std::vector<bool>& group_selected;
+    const Matcher& matcher;
+    const MentionCounter& counter;
+};
+
+// Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
+class Worker {
+public:
+    explicit Worker(const Shared& s) : s_(s), scratch_(s.matcher.make_scratch()) {}
+
+    void process(const Chunk& chunk, ChunkOutcome& out) {
+        if (chunk.schema->format == InputFormat::jsonl) process_jsonl(chunk, out);
+        else process_csv(chunk, out);
+    }
+
+    CrimeMap crimes;
+
+private:
+    // Records a rejected row; returns false when the run must stop.
+    bool reject(const Chunk& chunk, std::uint64_t line, Reject why, std::string detail,
+                ChunkOutcome& out) {
+        ++out.rows.rejected[static_cast<size_t>(why)];
+        Issue issue{chunk.schema->name, line, why, std::move(detail)};
+        OnError mode = s_.options.on_error;
+        bool fatal = mode == OnError::fail || (mode == OnError::standard && is_structural(why));
+        if (fatal) {
+            out.fatal = std::move(issue);
+            return false;
+        }
+        if (out.issues.size() < Summary::kMaxIssues) out.issues.push_back(std::move(issue));
+        return true;
+    }
+
+    // Scope, scan and fold one record. Returns false when the run must stop.
+    bool handle(const Chunk& chunk, RecordView& r, ChunkOutcome& out) {
+        std::string_view id = trim(r.id);
+        if (id.empty()) return reject(chunk, r.line, Reject::missing_id, "", out);
+        std::string_view code_raw = trim(r.code);
+        if (code_raw.empty()) return reject(chunk, r.line, Reject::missing_code, "", out);
+        code_buf_ = normalise_code(code_raw);
+        int code = s_.codes.find(code_buf_);
+        if (code < 0 || !s_.group_selected[s_.codes.codes()[static_cast<size_t>(code)].group]) {
+            ++out.rows.out_code;
+            return true;
+        }
+        std::string_view date_raw = trim(r.date);
+        if (date_raw.empty()) return reject(chunk, r.line, Reject::missing_date, "", out);
+        std::optional<Day> day = parse_date(date_raw);
+        if (!day)
+            return reject(chunk, r.line, Reject::invalid_date, "'" + std::string(date_raw) + "'",
+                          out);
+        if (!s_.options.periods.contains(*day)) {
+            ++out.rows.out_date;
+            return true;
+        }
+        AgeClass age = classify_age(r.age, r.age_is_null, s_.options.max_age);
+        if (age == AgeClass::invalid)
+            return reject(chunk, r.line, Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
+                          out);
+        bool flag = flag_set(r.flag);
+
+        // Identical text: an export repeats the MO on every victim row of a crime.
+        std::uint64_t h = 0x9E3779B97F4A7C15ull;
+        for (auto t : r.texts) h = (h ^ std::hash<std::string_view>{}(t)) * 0xff51afd7ed558ccdull;
+        if (!(prev_valid_ && prev_hash_ == h && prev_id_ == id)) {
+            hits_.clear();
+            std::uint32_t base = 0;
+            for (auto t : r.texts) {
+                size_t before = hits_.size();
+                s_.matcher.scan(t, *scratch_, hits_);
+                for (size_t i = before; i < hits_.size(); ++i) {
+                    hits_[i].start += base;
+                    hits_[i].end += base;
+                }
+                base += static_cast<std::uint32_t>(t.size()) + 1; // fields never touch
+            }
+            s_.counter.count(hits_, counts_);
+            prev_valid_ = true;
+            prev_hash_ = h;
+            prev_id_.assign(id);
+        }
+        auto it = crimes.find(id);
+        if (it == crimes.end()) it = crimes.emplace(std::string(id), CrimeState{}).first;
+        it->second.add_row(*day, static_cast<std::uint32_t>(code), age == AgeClass::child,
+                           age == AgeClass::unknown, flag, h, counts_);
+        ++out.rows.kept;
+        return true;
+    }
+
+    void process_csv(const Chunk& chunk, ChunkOutcome& out) {
+        const FileSchema& sc = *chunk.schema;
+        const char* p = chunk.data.get();
+        const char* end = p + chunk.size;
+        std::uint64_t line = chunk.first_line;
+        bufs_.resize(5 + sc.texts.size());
+        RecordView r;
+        r.texts.resize(sc.texts.size());
+        while (p < end) {
+            csv::RecordParse rp = csv::parse_record(p, end, fields_);
+            r.line = line;
+            line += rp.newlines;
+            p = rp.next;
+            if (fields_.size() == 1 && fields_[0].view.empty() && !fields_[0].raw) {
+                ++out.rows.blank_lines;
+                continue;
+            }
+            ++out.rows.read;
+            if (rp.status == csv::ParseStatus::unterminated) {
+                if (!reject(chunk, r.line, Reject::unterminated_quote,
+                            "the quote opened in this record is never closed", out))
+                    return;
+                continue;
+            }
+            if (fields_.size() != sc.columns.size()) {
+                if (!reject(chunk, r.line, Reject::field_count,
+                            "expected " + std::to_string(sc.columns.size()) + ", found " +
+                                std::to_string(fields_.size()),
+                            out))
+                    return;
+                continue;
+            }
+            auto get = [&](int col, size_t buf) -> std::string_view {
+                return col < 0 ? std::string_view{}
+                               : csv::value(fields_[static_cast<size_t>(col)], bufs_[buf]);
+            };
+            r.id = get(sc.id, 0);
+            r.date = get(sc.date, 1);
+            r.code = get(sc.code, 2);
+            r.age = get(sc.age, 3);
+            r.flag = get(sc.flag, 4);
+            r.age_is_null = false;
+            for (size_t t = 0; t < sc.texts.size(); ++t) r.texts[t] = get(sc.texts[t], 5 + t);
+            if (!handle(chunk, r, out)) return;
+        }
+    }
+
+    // The value of a JSON field as text: strings unescaped, numbers as written, null empty.
+    bool json_text(simdjson::ondemand::value v, std::string_view& out, bool& is_null) {
+        simdjson::ondemand::json_type type;
+        if (v.type().get(type)) return false;
+        is_null = false;
+        switch (type) {
+        case simdjson::ondemand::json_type::string: return !v.get_string().get(out);
+        case simdjson::ondemand::json_type::number:
+        case simdjson::ondemand::json_type::boolean:
+            out = trim(v.raw_json_token());
+            return true;
+        case simdjson::ondemand::json_type::null:
+            out = {};
+            is_null = true;
+            return true;
+        default: return false;
+        }
+    }
+
+    void process_jsonl(const Chunk& chunk, ChunkOutcome& out) {
+        const FileSchema& sc = *chunk.schema;
+        const char* base = chunk.data.get();
+        const char* p = base;
+        const char* end = base + chunk.size;
+        std::uint64_t line = chunk.first_line;
+        const size_t alloc = chunk.capacity + simdjson::SIMDJSON_PADDING;
+        RecordView r;
+        r.texts.resize(sc.texts.size());
+        // Key -> role: 0 id, 1 date, 2 code, 3 age, 4 flag, 5+ text
+        const std::string* names[5] = {
+            &sc.columns[static_cast<size_t>(sc.id)], &sc.columns[static_cast<size_t>(sc.date)],
+            &sc.columns[static_cast<size_t>(sc.code)],
+            sc.age >= 0 ? &sc.columns[static_cast<size_t>(sc.age)] : nullptr,
+            sc.flag >= 0 ? &sc.columns[static_cast<size_t>(sc.flag)] : nullptr};
+        std::vector<bool> seen(5 + sc.texts.size());
+        while (p < end) {
+            const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
+            const char* le = nl ? nl : end;
+            const char* next = nl ? nl + 1 : end;
+            r.line = line++;
+            std::string_view text(p, le - p);
+            const char* start = p;
+            p = next;
+            if (trim(text).empty()) {
+                ++out.rows.blank_lines;
+                continue;
+            }
+            ++out.rows.read;
+            simdjson::ondemand::document doc;
+            simdjson::ondemand::object obj;
+            auto err = parser_.iterate(start, text.size(), alloc - (start - base)).get(doc);
+            if (!err) err = doc.get_object().get(obj);
+            bool ok = !err;
+            std::string bad;
+            std::fill(seen.begin(), seen.end(), false);
+            r.id = r.date = r.code = r.age = r.flag = {};
+            r.age_is_null = false;
+            for (auto& t : r.texts) t = {};
+            if (ok) {
+                for (auto field : obj) {
+                    std::string_view key;
+                    simdjson::ondemand::value v;
+                    if (field.unescaped_key().get(key) || field.value().get(v)) {
+                        ok = false;
+                        break;
+                    }
+                    int role = -1;
+                    for (int i = 0; i < 5 && role < 0; ++i)
+                        if (names[i] && *names[i] == key) role = i;
+                    for (size_t t = 0; t < sc.texts.size() && role < 0; ++t)
+                        if (sc.columns[static_cast<size_t>(sc.texts[t])] == key)
+                            role = 5 + static_cast<int>(t);
+                    if (role < 0) continue;
+                    std::string_view val;
+                    bool is_null = false;
+                    if (!json_text(v, val, is_null)) {
+                        bad = std::string(key);
+                        break;
+                    }
+                    seen[static_cast<size_t>(role)] = true;
+                    switch (role) {
+                    case 0: r.id = val; break;
+                    case 1: r.date = val; break;
+                    case 2: r.code = val; break;
+                    case 3:
+                        r.age = val;
+                        r.age_is_null = is_null;
+                        break;
+                    case 4: r.flag = val; break;
+                    default: r.texts[static_cast<size_t>(role - 5)] = val;
+                    }
+                }
+                if (ok && bad.empty()) {
+                    // Anything after the object (a second object, stray text) is an error.
+                    const char* trailing = nullptr;
+                    if (!doc.current_location().get(trailing)) ok = false;
+                }
+            }
+            if (!ok) {
+                if (!reject(chunk, r.line, Reject::invalid_json,
+                            err ? simdjson::error_message(err) : "malformed object", out))
+                    return;
+                continue;
+            }
+            if (!bad.empty()) {
+                if (!reject(chunk, r.line, Reject::bad_value_type,
+                            "field '" + bad + "' must be a string, number or null", out))
+                    return;
+                continue;
+            }
+            if (!handle(chunk, r, out)) return;
+        }
+    }
+
+    const Shared& s_;
+    std::unique_ptr<Scratch> scratch_;
+    std::vector<Hit> hits_;
+    std::vector<PlatformCount> counts_;
+    std::vector<csv::Field> fields_;
+    std::vector<std::string> bufs_;
+    std::string code_buf_;
+    simdjson::ondemand::parser parser_;
+    bool prev_valid_ = false;
+    std::uint64_t prev_hash_ = 0;
+    std::string prev_id_;
+};
+
+} // namespace
+
+CountJob::CountJob(CountOptions options, Engine engine) : options_(std::move(options)) {
+    codes_ = options_.codes_file.empty()
+                 ? CodeList::parse(bundled::home_office_codes, "<bundled home_office_codes.csv>")
+                 : CodeList::load(options_.codes_file);
+    group_selected_.assign(codes_.groups().size(), options_.groups.empty());
+    for (const auto& g : options_.groups) {
+        int i = codes_.find_group(g);
+        if (i < 0) {
+            std::string known;
+            for (const auto& k : codes_.groups()) known += (known.empty() ? "" : ", ") + k;
+            throw UsageError("--groups: no group '" + g + "' in " + codes_.source +
+                             " (groups: " + known + ")");
+        }
+        group_selected_[static_cast<size_t>(i)] = true;
+    }
+    patterns_ = options_.patterns_file.empty()
+                    ? PatternSet::parse(bundled::platforms, "<bundled foi_platforms.pat>")
+                    : PatternSet::load(options_.patterns_file);
+    if (patterns_.name.empty()) patterns_.name = "foi_platforms";
+    if (engine == Engine::naive) matcher_ = std::make_unique<NaiveMatcher>(patterns_);
+    else matcher_ = std::make_unique<HyperscanMatcher>(patterns_);
+}
+
+CountJob::~CountJob() = default;
+
+CountResult CountJob::run() {
+    auto t0 = std::chrono::steady_clock::now();
+    unsigned threads = options_.threads
+                           ? options_.threads
+                           : static_cast<unsigned>(oneapi::tbb::info::default_concurrency());
+    oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism,
+                                      threads);
+    MentionCounter counter(patterns_);
+    Shared shared{options_, codes_, group_selected_, *matcher_, counter};
+    oneapi::tbb::enumerable_thread_specific<Worker> workers(
+        [&] { return Worker(shared); });
+
+    ChunkReader reader(options_);
+    CountResult result;
+    Summary& summary = result.summary;
+    struct Item {
+        Chunk* chunk;
+        ChunkOutcome outcome;
+    };
+
+    oneapi::tbb::parallel_pipeline(
+        threads * 4,
+        oneapi::tbb::make_filter<void, Item*>(
+            oneapi::tbb::filter_mode::serial_in_order,
+            [&](oneapi::tbb::flow_control& fc) -> Item* {
+                Chunk* c = reader.next();
+                if (!c) {
+                    fc.stop();
+                    return nullptr;
+                }
+                return new Item{c, {}};
+            }) &
+            oneapi::tbb::make_filter<Item*, Item*>(oneapi::tbb::filter_mode::parallel,
+                                                   [&](Item* item) {
+                                                       workers.local().process(*item->chunk,
+                                                                               item->outcome);
+                                                       return item;
+                                                   }) &
+            oneapi::tbb::make_filter<Item*, void>(
+                oneapi::tbb::filter_mode::serial_in_order, [&](Item* item) {
+                    std::unique_ptr<Item> own(item);
+                    reader.release(item->chunk);
+                    summary.rows.add(item->outcome.rows);
+                    for (auto& i : item->outcome.issues)
+                        if (summary.issues.size() < Summary::kMaxIssues)
+                            summary.issues.push_back(std::move(i));
+                    if (item->outcome.fatal) {
+                        const Issue& f = *item->outcome.fatal;
+                        std::string hint = is_structural(f.reason)
+                                               ? " (--on-error skip counts such rows and goes on)"
+                                               : "";
+                        throw DataError(f.message() + hint);
+                    }
+                }));
+
+    // Combine the per-thread folds, then finalize.
+    CrimeMap crimes;
+    for (auto& w : workers) merge_maps(crimes, w.crimes);
+    ReduceInput in{patterns_,
+                   codes_,
+                   group_selected_,
+                   options_.periods,
+                   Breakdown::parse(options_.by),
+                   options_.max_age,
+                   options_.unknown_age == UnknownAge::include};
+    result.rows = reduce(crimes, in, summary);
+    summary.bytes = reader.bytes_read();
+    summary.files = reader.files_read();
+    summary.threads = threads;
+    result.inputs = reader.input_names();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!summary.balanced())
+        throw Error(ExitCode::software, "internal error: row accounting does not balance");
+    return result;
+}
+
+} // namespace moscan

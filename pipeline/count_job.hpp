@@ -1,0 +1,59 @@
+// `moscan count`: the whole job, wired as one oneTBB parallel_pipeline.
+//
+//   read      serial, in order   ChunkReader: record-aligned chunks from pooled buffers
+//   process   parallel           parse records (CSV or JSONL) as views into the chunk; row
+//                                filters first (offence code, then date), so out-of-scope
+//                                text is never scanned; scan the text fields with the
+//                                thread's scratch; count mentions; fold into the thread's
+//                                CrimeMap
+//   collect   serial, in order   add row counts, keep the first issues, stop on a fatal one,
+//                                return the buffer to the pool
+// then combine the per-thread maps and finalize (reducer.hpp). At most 4 chunks per thread
+// are in flight, so memory is bounded by chunk size x tokens plus the per-crime state of
+// crimes that passed the row filters.
+#pragma once
+
+#include "matchers/matcher.hpp"
+#include "matchers/pattern_set.hpp"
+#include "pipeline/codes.hpp"
+#include "pipeline/options.hpp"
+#include "pipeline/reducer.hpp"
+#include "pipeline/summary.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace moscan {
+
+enum class Engine { hyperscan, naive };
+
+struct CountResult {
+    std::vector<TableRow> rows;
+    Summary summary;
+    std::vector<std::string> inputs; // after directory expansion
+};
+
+class CountJob {
+public:
+    // Loads the code list and pattern set and compiles the matcher: all setup errors are
+    // thrown here, before any input is read.
+    explicit CountJob(CountOptions options, Engine engine = Engine::hyperscan);
+    ~CountJob();
+
+    CountResult run();
+
+    const CountOptions& options() const { return options_; }
+    const PatternSet& patterns() const { return patterns_; }
+    const CodeList& codes() const { return codes_; }
+    const std::vector<bool>& group_selected() const { return group_selected_; }
+
+private:
+    CountOptions options_;
+    PatternSet patterns_;
+    CodeList codes_;
+    std::vector<bool> group_selected_;
+    std::unique_ptr<Matcher> matcher_;
+};
+
+} // namespace moscan

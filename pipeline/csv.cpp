@@ -1,0 +1,161 @@
+#include "pipeline/csv.hpp"
+
+#include "pipeline/error.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace moscan::csv {
+
+std::string_view value(const Field& f, std::string& buf) {
+    if (!f.raw) return f.view;
+    buf.clear();
+    bool quoted = false;
+    const std::string_view v = f.view;
+    for (size_t i = 0; i < v.size(); ++i) {
+        char c = v[i];
+        if (c == '"') {
+            if (quoted && i + 1 < v.size() && v[i + 1] == '"') {
+                buf.push_back('"');
+                ++i;
+            } else {
+                quoted = !quoted;
+            }
+        } else {
+            buf.push_back(c);
+        }
+    }
+    return buf;
+}
+
+RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fields) {
+    fields.clear();
+    std::uint64_t newlines = 0;
+    while (true) {
+        const char* start = p;
+        Field f;
+        if (p < end && *p == '"') {
+            // Quoted field: find the closing quote, skipping "" pairs.
+            const char* q = p + 1;
+            bool escapes = false;
+            while (true) {
+                q = static_cast<const char*>(std::memchr(q, '"', static_cast<size_t>(end - q)));
+                if (!q) {
+                    newlines += static_cast<std::uint64_t>(std::count(p, end, '\n'));
+                    fields.push_back(Field{std::string_view(start, end - start), true});
+                    return RecordParse{end, newlines, ParseStatus::unterminated};
+                }
+                if (q + 1 < end && q[1] == '"') {
+                    escapes = true;
+                    q += 2;
+                    continue;
+                }
+                break;
+            }
+            newlines += static_cast<std::uint64_t>(std::count(p, q, '\n'));
+            p = q + 1;
+            if (p == end || *p == ',' || *p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n') ||
+                (*p == '\r' && p + 1 == end)) {
+                f = escapes ? Field{std::string_view(start, p - start), true}
+                            : Field{std::string_view(start + 1, q - start - 1), false};
+            } else {
+                // Text after the closing quote: continue with the general rule below.
+                f.raw = true;
+                goto general;
+            }
+        } else {
+        general:
+            // Unquoted (or irregular) field: up to an unquoted ',' or LF.
+            bool quoted = false; // any outer quote pair is already consumed
+            while (p < end) {
+                char c = *p;
+                if (c == '"') {
+                    quoted = !quoted;
+                    f.raw = true;
+                } else if (!quoted && (c == ',' || c == '\n')) {
+                    break;
+                } else if (c == '\n') {
+                    ++newlines;
+                }
+                ++p;
+            }
+            if (quoted) {
+                fields.push_back(Field{std::string_view(start, p - start), true});
+                return RecordParse{end, newlines, ParseStatus::unterminated};
+            }
+            std::string_view v(start, p - start);
+            if (p < end && *p == '\n' && !v.empty() && v.back() == '\r') v.remove_suffix(1);
+            if (p == end && !v.empty() && v.back() == '\r') v.remove_suffix(1);
+            f.view = v;
+        }
+        fields.push_back(f);
+        if (p == end) return RecordParse{end, newlines, ParseStatus::ok};
+        if (*p == ',') {
+            ++p;
+            continue;
+        }
+        if (*p == '\r') ++p; // CRLF after a quoted field
+        if (p < end && *p == '\n') {
+            ++newlines;
+            ++p;
+        }
+        return RecordParse{p, newlines, ParseStatus::ok};
+    }
+}
+
+std::size_t last_record_end(const char* data, std::size_t size) {
+    std::size_t quotes = static_cast<std::size_t>(std::count(data, data + size, '"'));
+    std::size_t after = 0; // quotes after the candidate newline
+    std::size_t i = size;
+    while (i > 0) {
+        --i;
+        char c = data[i];
+        if (c == '"') {
+            ++after;
+        } else if (c == '\n') {
+            if (((quotes - after) & 1) == 0) return i + 1;
+        }
+    }
+    return 0;
+}
+
+std::vector<Row> parse_all(std::string_view text, const std::string& source_name) {
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::vector<Row> rows;
+    std::vector<Field> fields;
+    std::string buf;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    std::uint64_t line = 1;
+    while (p < end) {
+        RecordParse r = parse_record(p, end, fields);
+        if (r.status == ParseStatus::unterminated)
+            throw DataError(source_name + ":" + std::to_string(line) +
+                            ": unterminated quoted field");
+        bool blank = fields.size() == 1 && fields[0].view.empty() && !fields[0].raw;
+        if (!blank) {
+            Row row{line, {}};
+            for (const auto& f : fields) row.fields.emplace_back(value(f, buf));
+            rows.push_back(std::move(row));
+        }
+        line += r.newlines;
+        p = r.next;
+    }
+    return rows;
+}
+
+void append_field(std::string& out, std::string_view s) {
+    bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote) {
+        out.append(s);
+        return;
+    }
+    out.push_back('"');
+    for (char c : s) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+} // namespace moscan::csv

@@ -1,0 +1,55 @@
+// RFC 4180 record parsing and record-aligned splitting.
+//
+// Quote rule, shared by the splitter and the parser so that they always agree: a '"' toggles
+// the quoted state wherever it appears, and inside a quoted section '""' stands for one '"'.
+// A newline is a record end exactly when the number of quotes since the start of the record
+// is even. For well-formed RFC 4180 this is the standard reading; for a stray quote it makes
+// the breakage visible (a wrong field count or an unterminated quote, with its line) instead
+// of silently mis-splitting.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace moscan::csv {
+
+struct Field {
+    std::string_view view; // the value if !raw; otherwise the raw bytes including quotes
+    bool raw = false;      // needs unquoting (contains quotes other than the outer pair)
+};
+
+// The value of a field; uses `buf` only when the field needs unquoting.
+std::string_view value(const Field& f, std::string& buf);
+
+enum class ParseStatus { ok, unterminated };
+
+struct RecordParse {
+    const char* next;       // first byte after the record (and its line end)
+    std::uint64_t newlines; // '\n' bytes consumed, including the record end
+    ParseStatus status;
+};
+
+// Parses one record starting at p; fields are appended to `fields` (cleared first). The
+// record ends at an unquoted LF (a CR before it is dropped) or at `end`. If `end` is reached
+// inside quotes the status is `unterminated`.
+RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fields);
+
+// Offset just past the last record end (unquoted LF) in [data, data+size), given that data
+// starts at a record start; 0 if there is none.
+std::size_t last_record_end(const char* data, std::size_t size);
+
+// Parses the whole text as CSV (for small files: code lists, truth files). Blank lines are
+// skipped; each record comes with its line number. Throws DataError on an unterminated quote.
+struct Row {
+    std::uint64_t line;
+    std::vector<std::string> fields;
+};
+std::vector<Row> parse_all(std::string_view text, const std::string& source_name);
+
+// Appends s to out as a CSV field, quoting when needed.
+void append_field(std::string& out, std::string_view s);
+
+} // namespace moscan::csv

@@ -1,0 +1,47 @@
+// Everything a `moscan count` run is told, after the command line and config file are read.
+#pragma once
+
+#include "pipeline/periods.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace moscan {
+
+enum class InputFormat { detect, csv, jsonl };
+enum class OutputFormat { csv, json, md };
+enum class OnError { standard, fail, skip }; // standard: structural breakage fails, bad values skip
+enum class UnknownAge { exclude, include };
+
+// Column names as given; an empty name means "detect from the usual export names".
+struct ColumnNames {
+    std::string id, date, code, age, flag;
+    std::vector<std::string> texts;
+};
+
+struct CountOptions {
+    std::vector<std::string> inputs; // files, directories, or "-" for stdin
+    InputFormat input_format = InputFormat::detect;
+    ColumnNames columns;
+
+    Periods periods;
+    std::string codes_file;          // empty: the bundled Home Office code list
+    std::vector<std::string> groups; // empty: every group of the code list
+    bool all_codes = false;          // codes outside the list are in scope, group "other"
+    int max_age = 17;                // -1: no age filter
+    UnknownAge unknown_age = UnknownAge::exclude;
+    std::string patterns_file; // empty: the bundled FOI platform set
+
+    std::vector<std::string> by = {"period", "group"};
+    OutputFormat format = OutputFormat::csv;
+    std::string output; // empty or "-": stdout
+
+    unsigned threads = 0;                     // 0: all hardware threads
+    std::size_t chunk_bytes = 4u << 20;       // read size
+    std::size_t max_record_bytes = 64u << 20; // longer records are structural errors
+    OnError on_error = OnError::standard;
+    bool quiet = false;
+};
+
+} // namespace moscan

@@ -1,0 +1,90 @@
+// The serial input stage: files in, record-aligned chunks out.
+//
+// Each file is read sequentially in large blocks into pooled buffers. The reader finds the
+// last complete record in the block (CSV: the last LF with an even number of quotes before
+// it, see csv.hpp; JSONL: the last LF), hands that much on as a chunk and carries the
+// unfinished tail into the next buffer, so every chunk starts and ends on a record boundary
+// and can be parsed independently. A record longer than the block grows the buffer, up to
+// max_record_bytes. The first record of a CSV file is its header: the reader resolves the
+// column mapping once per file (FileSchema) before any chunk of that file is handed on.
+// Buffers carry SIMDJSON_PADDING spare bytes so JSON lines can be parsed in place.
+#pragma once
+
+#include "pipeline/options.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace moscan {
+
+struct FileSchema {
+    std::string name; // as given ("-" shown as "<stdin>")
+    InputFormat format = InputFormat::csv;
+    std::vector<std::string> columns; // header (CSV) or keys of the first object (JSONL)
+    // CSV: column indices; JSONL: indices into `columns` naming the keys. -1 = absent.
+    int id = -1, date = -1, code = -1, age = -1, flag = -1;
+    std::vector<int> texts;
+};
+
+struct Chunk {
+    std::unique_ptr<char[]> data;
+    std::size_t capacity = 0; // usable bytes; the allocation has padding after it
+    std::size_t size = 0;
+    const FileSchema* schema = nullptr;
+    std::uint64_t first_line = 1; // line number of data[0]
+    std::uint64_t offset = 0;     // byte offset of data[0] in its file
+    bool final_in_file = false;   // ends at end of file (the last record may lack a newline)
+};
+
+class ChunkReader {
+public:
+    ChunkReader(const CountOptions& options);
+    ~ChunkReader();
+    ChunkReader(const ChunkReader&) = delete;
+    ChunkReader& operator=(const ChunkReader&) = delete;
+
+    // The next chunk, or nullptr when all inputs are read. Throws on I/O or header errors.
+    Chunk* next();
+    // Returns a chunk's buffer to the pool (thread-safe).
+    void release(Chunk* chunk);
+
+    std::uint64_t bytes_read() const { return bytes_read_; }
+    std::size_t files_read() const { return schemas_.size(); }
+    const std::vector<std::unique_ptr<FileSchema>>& schemas() const { return schemas_; }
+    // The inputs after expanding directories, in reading order.
+    const std::vector<std::string>& input_names() const { return inputs_; }
+
+private:
+    bool open_next_file();
+    void close_file();
+    std::size_t fill(Chunk& c, std::size_t want); // reads until c.size >= want or EOF
+    void grow(Chunk& c, std::size_t capacity);
+    Chunk* acquire();
+    void read_header(Chunk& c);
+
+    const CountOptions& options_;
+    std::vector<std::string> inputs_;
+    std::size_t next_input_ = 0;
+    int fd_ = -1;
+    bool eof_ = true;
+    std::uint64_t line_ = 1;
+    std::uint64_t offset_ = 0;
+    std::uint64_t bytes_read_ = 0;
+    FileSchema* schema_ = nullptr;
+    std::vector<std::unique_ptr<FileSchema>> schemas_;
+    std::string carry_; // unfinished tail of the previous block
+
+    std::mutex pool_mutex_;
+    std::vector<Chunk*> pool_;
+    std::vector<std::unique_ptr<Chunk>> all_;
+};
+
+// Resolves the requested columns against the names found in a file (case, spaces and '_'
+// ignored); empty requests try the usual export names. Throws DataError naming the missing
+// column, the option that asked for it and the columns found.
+void resolve_columns(FileSchema& schema, const CountOptions& options);
+
+} // namespace moscan

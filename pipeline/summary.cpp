@@ -1,0 +1,47 @@
+#include "pipeline/summary.hpp"
+
+namespace moscan {
+
+const char* reject_name(Reject r) {
+    switch (r) {
+    case Reject::unterminated_quote: return "unterminated quoted field";
+    case Reject::field_count: return "wrong number of fields";
+    case Reject::invalid_json: return "invalid JSON";
+    case Reject::missing_id: return "missing crime id";
+    case Reject::missing_code: return "missing offence code";
+    case Reject::missing_date: return "missing date";
+    case Reject::invalid_date: return "invalid date";
+    case Reject::invalid_age: return "invalid age";
+    case Reject::bad_value_type: return "value of the wrong type";
+    case Reject::count_: break;
+    }
+    return "?";
+}
+
+bool is_structural(Reject r) {
+    return r == Reject::unterminated_quote || r == Reject::field_count ||
+           r == Reject::invalid_json;
+}
+
+std::string Issue::message() const {
+    std::string m = file + ":" + std::to_string(line) + ": " + reject_name(reason);
+    if (!detail.empty()) m += ": " + detail;
+    return m;
+}
+
+void RowCounts::add(const RowCounts& o) {
+    read += o.read;
+    blank_lines += o.blank_lines;
+    kept += o.kept;
+    out_code += o.out_code;
+    out_date += o.out_date;
+    for (std::size_t i = 0; i < kRejectKinds; ++i) rejected[i] += o.rejected[i];
+}
+
+std::uint64_t RowCounts::rejected_total() const {
+    std::uint64_t n = 0;
+    for (auto v : rejected) n += v;
+    return n;
+}
+
+} // namespace moscan

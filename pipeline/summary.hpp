@@ -1,0 +1,70 @@
+// What a run read, used, set aside and rejected: every row is accounted for.
+//   rows_read = rows_used + rows_out_of_scope() + rows_rejected()
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace moscan {
+
+enum class Reject : std::uint8_t {
+    unterminated_quote, // structural
+    field_count,        // structural
+    invalid_json,       // structural
+    missing_id,
+    missing_code,
+    missing_date,
+    invalid_date,
+    invalid_age,
+    bad_value_type,
+    count_
+};
+constexpr std::size_t kRejectKinds = static_cast<std::size_t>(Reject::count_);
+
+const char* reject_name(Reject r);
+bool is_structural(Reject r);
+
+struct Issue {
+    std::string file;
+    std::uint64_t line = 0;
+    Reject reason{};
+    std::string detail;
+    std::string message() const; // "file:line: what is wrong"
+};
+
+struct RowCounts {
+    std::uint64_t read = 0;
+    std::uint64_t blank_lines = 0; // empty lines: not rows, reported apart
+    std::uint64_t kept = 0;        // passed the row filters; decided per crime at the end
+    std::uint64_t out_code = 0;
+    std::uint64_t out_date = 0;
+    std::array<std::uint64_t, kRejectKinds> rejected{};
+
+    void add(const RowCounts& o);
+    std::uint64_t rejected_total() const;
+};
+
+struct Summary {
+    RowCounts rows;
+    std::uint64_t rows_used = 0;   // rows of crimes in scope
+    std::uint64_t out_age = 0;     // rows of crimes without a victim in the age range
+    std::uint64_t crimes_in_scope = 0;
+    std::uint64_t crimes_online = 0;
+    std::uint64_t crimes_out_of_scope_age = 0;
+    std::uint64_t bytes = 0;
+    std::size_t files = 0;
+    unsigned threads = 0;
+    double seconds = 0;
+    std::vector<Issue> issues; // the first few rejected rows, in input order
+    static constexpr std::size_t kMaxIssues = 20;
+
+    std::uint64_t rows_out_of_scope() const { return rows.out_code + rows.out_date + out_age; }
+    std::uint64_t rows_rejected() const { return rows.rejected_total(); }
+    bool balanced() const {
+        return rows.read == rows_used + rows_out_of_scope() + rows_rejected();
+    }
+};
+
+} // namespace moscan

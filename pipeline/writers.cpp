@@ -1,0 +1,194 @@
+#include "pipeline/writers.hpp"
+
+#include "matchers/hyperscan_matcher.hpp"
+#include "pipeline/csv.hpp"
+
+#include <cstdio>
+#include <map>
+
+namespace moscan {
+
+namespace {
+
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out.push_back(static_cast<char>(c));
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string thousands(std::uint64_t v) {
+    std::string s = std::to_string(v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+    return s;
+}
+
+std::string md_cell(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else out.push_back(c);
+    }
+    return out;
+}
+
+} // namespace
+
+Provenance provenance_of(const CountJob& job) {
+    const CountOptions& o = job.options();
+    Provenance p;
+    p.version = MOSCAN_VERSION;
+    p.pattern_set = job.patterns().name;
+    p.pattern_hash = job.patterns().hash();
+    p.pattern_source = job.patterns().path.empty() ? "bundled" : job.patterns().path;
+    p.engine = "hyperscan " + HyperscanMatcher::version();
+    p.codes_source = job.codes().source;
+    p.periods = o.periods.describe();
+    for (size_t g = 0; g < job.group_selected().size(); ++g)
+        if (job.group_selected()[g]) p.groups += (p.groups.empty() ? "" : ",") + job.codes().groups()[g];
+    if (o.max_age < 0) p.age_rule = "no age filter";
+    else
+        p.age_rule = "a victim aged " + std::to_string(o.max_age) + " or under" +
+                     (o.unknown_age == UnknownAge::include ? ", or of unknown age" : "");
+    for (const auto& t : o.columns.texts) p.text_columns += (p.text_columns.empty() ? "" : ",") + t;
+    if (p.text_columns.empty()) p.text_columns = "(detected MO column)";
+    return p;
+}
+
+void write_csv(std::ostream& out, const std::vector<TableRow>& rows) {
+    std::string s = "period,group,code,platform,crimes,mentions\n";
+    for (const auto& r : rows) {
+        csv::append_field(s, r.period);
+        s += ',';
+        csv::append_field(s, r.group);
+        s += ',';
+        csv::append_field(s, r.code);
+        s += ',';
+        csv::append_field(s, r.platform);
+        s += ',' + std::to_string(r.crimes) + ',' + std::to_string(r.mentions) + '\n';
+    }
+    out << s;
+}
+
+void write_markdown(std::ostream& out, const CountJob& job, const CountResult& result) {
+    Provenance p = provenance_of(job);
+    std::map<std::string, std::string> display;
+    for (const auto& pl : job.patterns().platforms) display[pl.id] = pl.name;
+    display["ANY"] = "**Any platform (online element)**";
+    display["TOTAL"] = "**All crimes in scope**";
+    out << "| Period | Group | Code | Platform | Crimes | Times recorded |\n";
+    out << "|---|---|---|---|---:|---:|\n";
+    for (const auto& r : result.rows) {
+        out << "| " << md_cell(r.period) << " | " << md_cell(r.group) << " | " << md_cell(r.code)
+            << " | " << md_cell(display.count(r.platform) ? display[r.platform] : r.platform)
+            << " | " << r.crimes << " | " << r.mentions << " |\n";
+    }
+    out << "\nCrimes: distinct crimes whose text names the platform (rows of one crime counted "
+           "once). Times recorded: mentions in the crimes' distinct texts.\n";
+    out << "Periods: " << p.periods << ". Groups: " << p.groups << ". Scope: " << p.age_rule
+        << ". Pattern set " << p.pattern_set << " (" << p.pattern_hash << "), " << p.engine
+        << ", moscan " << p.version << ".\n";
+}
+
+void write_json(std::ostream& out, const CountJob& job, const CountResult& result,
+                bool timing) {
+    Provenance p = provenance_of(job);
+    const Summary& s = result.summary;
+    std::string j = "{\n  \"moscan\": {\"version\": " + json_string(p.version) +
+                    ", \"engine\": " + json_string(p.engine) +
+                    ", \"pattern_set\": " + json_string(p.pattern_set) +
+                    ", \"pattern_set_hash\": " + json_string(p.pattern_hash) +
+                    ", \"pattern_source\": " + json_string(p.pattern_source) +
+                    ", \"code_list\": " + json_string(p.codes_source) + "},\n";
+    j += "  \"scope\": {\"periods\": " + json_string(p.periods) +
+         ", \"groups\": " + json_string(p.groups) + ", \"age\": " + json_string(p.age_rule) + "},\n";
+    j += "  \"inputs\": [";
+    for (size_t i = 0; i < result.inputs.size(); ++i)
+        j += (i ? ", " : "") + json_string(result.inputs[i]);
+    j += "],\n  \"summary\": {";
+    j += "\"rows_read\": " + std::to_string(s.rows.read);
+    j += ", \"rows_used\": " + std::to_string(s.rows_used);
+    j += ", \"rows_out_of_scope\": " + std::to_string(s.rows_out_of_scope());
+    j += ", \"rows_out_of_scope_by_reason\": {\"code\": " + std::to_string(s.rows.out_code) +
+         ", \"date\": " + std::to_string(s.rows.out_date) + ", \"age\": " +
+         std::to_string(s.out_age) + "}";
+    j += ", \"rows_rejected\": " + std::to_string(s.rows_rejected());
+    j += ", \"rows_rejected_by_reason\": {";
+    bool first = true;
+    for (size_t i = 0; i < kRejectKinds; ++i) {
+        if (!s.rows.rejected[i]) continue;
+        j += (first ? "" : ", ") + json_string(reject_name(static_cast<Reject>(i))) + ": " +
+             std::to_string(s.rows.rejected[i]);
+        first = false;
+    }
+    j += "}, \"blank_lines\": " + std::to_string(s.rows.blank_lines);
+    j += ", \"crimes_in_scope\": " + std::to_string(s.crimes_in_scope);
+    j += ", \"crimes_online\": " + std::to_string(s.crimes_online);
+    j += ", \"bytes\": " + std::to_string(s.bytes);
+    if (timing) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3f", s.seconds);
+        j += ", \"seconds\": " + std::string(buf) + ", \"threads\": " + std::to_string(s.threads);
+    }
+    j += "},\n  \"issues\": [";
+    for (size_t i = 0; i < s.issues.size(); ++i)
+        j += (i ? ", " : "") + json_string(s.issues[i].message());
+    j += "],\n  \"rows\": [\n";
+    for (size_t i = 0; i < result.rows.size(); ++i) {
+        const auto& r = result.rows[i];
+        j += "    {\"period\": " + json_string(r.period) + ", \"group\": " + json_string(r.group) +
+             ", \"code\": " + json_string(r.code) + ", \"platform\": " + json_string(r.platform) +
+             ", \"crimes\": " + std::to_string(r.crimes) + ", \"mentions\": " +
+             std::to_string(r.mentions) + "}" + (i + 1 < result.rows.size() ? ",\n" : "\n");
+    }
+    j += "  ]\n}\n";
+    out << j;
+}
+
+void write_summary(std::ostream& out, const CountJob& job, const CountResult& result) {
+    const Summary& s = result.summary;
+    Provenance p = provenance_of(job);
+    char rate[64];
+    std::snprintf(rate, sizeof rate, "%.2f s, %.1f MB/s, %u threads", s.seconds,
+                  s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.threads);
+    out << "moscan: read " << thousands(s.rows.read) << " rows (" << thousands(s.bytes)
+        << " bytes, " << s.files << (s.files == 1 ? " file" : " files") << ") in " << rate << "\n";
+    out << "  rows used            " << thousands(s.rows_used) << "\n";
+    out << "  rows out of scope    " << thousands(s.rows_out_of_scope()) << "  (offence code "
+        << thousands(s.rows.out_code) << ", date outside periods " << thousands(s.rows.out_date)
+        << ", no victim in age range " << thousands(s.out_age) << ")\n";
+    out << "  rows rejected        " << thousands(s.rows_rejected());
+    std::string reasons;
+    for (size_t i = 0; i < kRejectKinds; ++i)
+        if (s.rows.rejected[i])
+            reasons += (reasons.empty() ? "" : ", ") +
+                       std::string(reject_name(static_cast<Reject>(i))) + " " +
+                       thousands(s.rows.rejected[i]);
+    out << (reasons.empty() ? "" : "  (" + reasons + ")") << "\n";
+    if (s.rows.blank_lines) out << "  blank lines skipped  " << thousands(s.rows.blank_lines) << "\n";
+    out << "  crimes in scope      " << thousands(s.crimes_in_scope) << ", with an online element "
+        << thousands(s.crimes_online) << "\n";
+    out << "  pattern set          " << p.pattern_set << " (" << p.pattern_hash << "), "
+        << p.engine << "\n";
+    for (const auto& i : s.issues) out << "  rejected: " << i.message() << "\n";
+    if (s.rows_rejected() > s.issues.size())
+        out << "  (" << thousands(s.rows_rejected() - s.issues.size())
+            << " more rejected rows not listed)\n";
+}
+
+} // namespace moscan

@@ -1,0 +1,29 @@
+// Output: the long table as CSV, JSON or Markdown, and the run summary as text.
+// Every format carries provenance (version, pattern set and its hash, Hyperscan version);
+// CSV keeps it out of the table (a spreadsheet wants a plain table) and in the summary.
+#pragma once
+
+#include "pipeline/count_job.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace moscan {
+
+struct Provenance {
+    std::string version;
+    std::string pattern_set, pattern_hash, pattern_source;
+    std::string engine;
+    std::string codes_source;
+    std::string periods, groups, age_rule, text_columns;
+};
+
+Provenance provenance_of(const CountJob& job);
+
+void write_csv(std::ostream& out, const std::vector<TableRow>& rows);
+void write_markdown(std::ostream& out, const CountJob& job, const CountResult& result);
+// `timing` adds seconds and threads: the only fields that vary between identical runs.
+void write_json(std::ostream& out, const CountJob& job, const CountResult& result, bool timing);
+void write_summary(std::ostream& out, const CountJob& job, const CountResult& result);
+
+} // namespace moscan
