@@ -77,6 +77,7 @@ int count_command(const std::vector<std::string>& args) {
         ("period", po::value<std::vector<std::string>>(), "NAME=YYYY-MM-DD..YYYY-MM-DD, both ends inclusive; repeatable")
         ("every", po::value<std::string>(), "month, quarter, year or fy (April-March) periods instead of --period")
         ("groups", po::value<std::vector<std::string>>(), "offence groups to count, comma-separated (default: all groups of the code list)")
+        ("all-codes", "every offence code is in scope: codes outside the code list are counted in group 'other'")
         ("codes", po::value<std::string>(), "code list CSV (code,group,description) instead of the bundled patterns/home_office_codes.csv")
         ("max-age", po::value<std::string>()->default_value("17"), "a crime is in scope when a victim's known age is at most N; 'none' for no age filter")
         ("unknown-age", po::value<std::string>()->default_value("exclude"), "include or exclude crimes whose victims' ages are unknown")
@@ -155,6 +156,7 @@ int count_command(const std::vector<std::string>& args) {
     if (vm.count("every")) o.periods.set_every(Periods::parse_every(str("every")));
     if (vm.count("groups")) o.groups = split_commas(vm["groups"].as<std::vector<std::string>>());
     o.codes_file = path_opt("codes");
+    o.all_codes = vm.count("all-codes") > 0;
     o.patterns_file = path_opt("patterns");
     std::string max_age = str("max-age");
     if (max_age == "none") {

@@ -89,4 +89,37 @@ std::uint32_t CodeList::add_group(std::string name) {
     return static_cast<std::uint32_t>(groups_.size() - 1);
 }
 
+ExtraCodes::ExtraCodes(std::uint32_t base, std::size_t capacity)
+    : base_(base), capacity_(capacity), names_(new std::string[capacity]) {}
+
+std::uint32_t ExtraCodes::intern(std::string_view canonical) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = index_.find(std::string(canonical));
+    if (it != index_.end()) return it->second;
+    if (size_ >= capacity_)
+        throw DataError("more than " + std::to_string(capacity_) +
+                        " distinct offence codes outside the code list: is --code-column right?");
+    names_[size_] = std::string(canonical);
+    auto i = static_cast<std::uint32_t>(base_ + size_++);
+    index_.emplace(std::string(canonical), i);
+    return i;
+}
+
+bool CodeOrder::less(std::uint32_t a, std::uint32_t b) const {
+    const auto n = static_cast<std::uint32_t>(list.codes().size());
+    bool la = a < n, lb = b < n;
+    if (la && lb) return a < b;
+    if (la != lb) return la;
+    return extras->name(a) < extras->name(b);
+}
+
+std::string_view CodeOrder::name(std::uint32_t i) const {
+    return i < list.codes().size() ? std::string_view(list.codes()[i].code) : extras->name(i);
+}
+
+std::uint32_t CodeOrder::group(std::uint32_t i) const {
+    return i < list.codes().size() ? list.codes()[i].group
+                                   : static_cast<std::uint32_t>(list.groups().size());
+}
+
 } // namespace moscan

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,6 +43,39 @@ private:
     std::vector<Code> codes_;
     std::vector<std::string> groups_;
     std::unordered_map<std::string, std::uint32_t> index_;
+};
+
+// Codes outside the list that were seen in the data, when every code is in scope
+// (--all-codes). They get indices from list size upwards, in order of first sight, which may
+// differ between runs: anything that orders codes uses CodeOrder, never the raw index.
+// intern() is thread-safe; name(i) is safe for an index the calling thread obtained from
+// intern(), and for any index once the parallel phase is over.
+class ExtraCodes {
+public:
+    explicit ExtraCodes(std::uint32_t base, std::size_t capacity = 1u << 16);
+    // Index of a canonical code; throws DataError when more than `capacity` distinct codes.
+    std::uint32_t intern(std::string_view canonical);
+    std::string_view name(std::uint32_t index) const { return names_[index - base_]; }
+    std::uint32_t base() const { return base_; }
+    std::size_t size() const { return size_; }
+
+private:
+    std::uint32_t base_;
+    std::size_t capacity_;
+    std::unique_ptr<std::string[]> names_;
+    std::size_t size_ = 0;
+    std::unordered_map<std::string, std::uint32_t> index_;
+    std::mutex mutex_;
+};
+
+// The order of codes everywhere (ties in crime dates, output rows): listed codes in list
+// order, then extra codes in alphabetical order.
+struct CodeOrder {
+    const CodeList& list;
+    const ExtraCodes* extras = nullptr;
+    bool less(std::uint32_t a, std::uint32_t b) const;
+    std::string_view name(std::uint32_t i) const;
+    std::uint32_t group(std::uint32_t i) const; // extras: the group after the list's groups
 };
 
 } // namespace moscan

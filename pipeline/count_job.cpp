@@ -90,6 +90,8 @@ bool flag_set(std::string_view raw) {
 struct Shared {
     const CountOptions& options;
     const CodeList& codes;
+    const CodeOrder& order;
+    ExtraCodes* extras; // non-null with --all-codes
     const std::vector<bool>& group_selected;
     const Matcher& matcher;
     const MentionCounter& counter;
@@ -131,7 +133,13 @@ private:
         if (code_raw.empty()) return reject(chunk, r.line, Reject::missing_code, "", out);
         code_buf_ = normalise_code(code_raw);
         int code = s_.codes.find(code_buf_);
-        if (code < 0 || !s_.group_selected[s_.codes.codes()[static_cast<size_t>(code)].group]) {
+        if (code < 0 && s_.extras) {
+            auto cached = extra_cache_.find(code_buf_);
+            if (cached == extra_cache_.end())
+                cached = extra_cache_.emplace(code_buf_, s_.extras->intern(code_buf_)).first;
+            code = static_cast<int>(cached->second);
+        }
+        if (code < 0 || !s_.group_selected[s_.order.group(static_cast<std::uint32_t>(code))]) {
             ++out.rows.out_code;
             return true;
         }
@@ -174,7 +182,7 @@ private:
         auto it = crimes.find(id);
         if (it == crimes.end()) it = crimes.emplace(std::string(id), CrimeState{}).first;
         it->second.add_row(*day, static_cast<std::uint32_t>(code), age == AgeClass::child,
-                           age == AgeClass::unknown, flag, h, counts_);
+                           age == AgeClass::unknown, flag, h, counts_, s_.order);
         ++out.rows.kept;
         return true;
     }
@@ -347,6 +355,7 @@ private:
     std::vector<csv::Field> fields_;
     std::vector<std::string> bufs_;
     std::string code_buf_;
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> extra_cache_;
     simdjson::ondemand::parser parser_;
     bool prev_valid_ = false;
     std::uint64_t prev_hash_ = 0;
@@ -359,9 +368,12 @@ CountJob::CountJob(CountOptions options, Engine engine) : options_(std::move(opt
     codes_ = options_.codes_file.empty()
                  ? CodeList::parse(bundled::home_office_codes, "<bundled home_office_codes.csv>")
                  : CodeList::load(options_.codes_file);
-    group_selected_.assign(codes_.groups().size(), options_.groups.empty());
+    // With --all-codes, codes outside the list form one more group, "other", always selected.
+    group_selected_.assign(codes_.groups().size() + 1, options_.groups.empty());
+    group_selected_.back() = options_.all_codes;
     for (const auto& g : options_.groups) {
         int i = codes_.find_group(g);
+        if (g == "other" && options_.all_codes) continue;
         if (i < 0) {
             std::string known;
             for (const auto& k : codes_.groups()) known += (known.empty() ? "" : ", ") + k;
@@ -388,7 +400,11 @@ CountResult CountJob::run() {
     oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism,
                                       threads);
     MentionCounter counter(patterns_);
-    Shared shared{options_, codes_, group_selected_, *matcher_, counter};
+    std::unique_ptr<ExtraCodes> extras;
+    if (options_.all_codes)
+        extras = std::make_unique<ExtraCodes>(static_cast<std::uint32_t>(codes_.codes().size()));
+    CodeOrder order{codes_, extras.get()};
+    Shared shared{options_, codes_, order, extras.get(), group_selected_, *matcher_, counter};
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 
@@ -437,9 +453,10 @@ CountResult CountJob::run() {
 
     // Combine the per-thread folds, then finalize.
     CrimeMap crimes;
-    for (auto& w : workers) merge_maps(crimes, w.crimes);
+    for (auto& w : workers) merge_maps(crimes, w.crimes, order);
     ReduceInput in{patterns_,
                    codes_,
+                   order,
                    group_selected_,
                    options_.periods,
                    Breakdown::parse(options_.by),

@@ -4,8 +4,8 @@
 
 namespace moscan {
 
-void CrimeState::take_date(Day d, std::uint32_t code_index) {
-    if (d < date || (d == date && code_index < code)) {
+void CrimeState::take_date(Day d, std::uint32_t code_index, const CodeOrder& order) {
+    if (d < date || (d == date && code_index != code && order.less(code_index, code))) {
         date = d;
         code = code_index;
     }
@@ -19,8 +19,8 @@ void CrimeState::add_text(std::uint64_t hash, const std::vector<PlatformCount>& 
 
 void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown,
                          bool flag, std::uint64_t text_hash,
-                         const std::vector<PlatformCount>& counts) {
-    take_date(d, code_index);
+                         const std::vector<PlatformCount>& counts, const CodeOrder& order) {
+    take_date(d, code_index, order);
     ++rows;
     child |= is_child;
     unknown_age |= is_unknown;
@@ -28,8 +28,8 @@ void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, bool is
     add_text(text_hash, counts);
 }
 
-void CrimeState::merge(CrimeState&& other) {
-    take_date(other.date, other.code);
+void CrimeState::merge(CrimeState&& other, const CodeOrder& order) {
+    take_date(other.date, other.code, order);
     rows += other.rows;
     child |= other.child;
     unknown_age |= other.unknown_age;
@@ -50,7 +50,7 @@ void CrimeState::totals(std::vector<PlatformCount>& out) const {
               [](const PlatformCount& a, const PlatformCount& b) { return a.platform < b.platform; });
 }
 
-void merge_maps(CrimeMap& into, CrimeMap& from) {
+void merge_maps(CrimeMap& into, CrimeMap& from, const CodeOrder& order) {
     if (into.empty()) {
         into.swap(from);
         return;
@@ -58,7 +58,7 @@ void merge_maps(CrimeMap& into, CrimeMap& from) {
     for (auto& [id, state] : from) {
         auto it = into.find(id);
         if (it == into.end()) into.emplace(id, std::move(state));
-        else it->second.merge(std::move(state));
+        else it->second.merge(std::move(state), order);
     }
     from.clear();
 }

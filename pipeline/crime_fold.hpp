@@ -2,8 +2,8 @@
 //
 // Every merge is commutative and associative, so the result does not depend on the order in
 // which rows arrive or on how they were spread over threads:
-//   date    earliest date of its rows; code: the code of that earliest row (ties: the code
-//           listed first in the code list)
+//   date    earliest date of its rows; code: the code of that earliest row (ties: the first
+//           code in CodeOrder: list order, then codes outside the list alphabetically)
 //   age     "has a child victim row" and "has an unknown-age row" are ORed
 //   texts   distinct texts (by 64-bit hash) with their per-platform mention counts: identical
 //           text on several rows counts once, different texts all count
@@ -11,6 +11,7 @@
 #pragma once
 
 #include "matchers/mentions.hpp"
+#include "pipeline/codes.hpp"
 #include "pipeline/dates.hpp"
 
 #include <climits>
@@ -37,13 +38,14 @@ struct CrimeState {
     std::vector<TextEntry> texts;
 
     void add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown, bool flag,
-                 std::uint64_t text_hash, const std::vector<PlatformCount>& counts);
-    void merge(CrimeState&& other);
+                 std::uint64_t text_hash, const std::vector<PlatformCount>& counts,
+                 const CodeOrder& order);
+    void merge(CrimeState&& other, const CodeOrder& order);
     // Total mentions per platform over distinct texts (appended to out, cleared first).
     void totals(std::vector<PlatformCount>& out) const;
 
 private:
-    void take_date(Day d, std::uint32_t code_index);
+    void take_date(Day d, std::uint32_t code_index, const CodeOrder& order);
     void add_text(std::uint64_t hash, const std::vector<PlatformCount>& counts);
 };
 
@@ -57,6 +59,6 @@ struct StringHash {
 using CrimeMap = std::unordered_map<std::string, CrimeState, StringHash, std::equal_to<>>;
 
 // Merges `from` into `into` (from is left empty).
-void merge_maps(CrimeMap& into, CrimeMap& from);
+void merge_maps(CrimeMap& into, CrimeMap& from, const CodeOrder& order);
 
 } // namespace moscan

@@ -2,7 +2,9 @@
 
 #include "pipeline/error.hpp"
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <tuple>
 
 namespace moscan {
@@ -50,6 +52,23 @@ std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summ
         return c;
     };
 
+    // Codes are keyed by rank (CodeOrder), so that output order never depends on the order
+    // in which codes outside the list were first seen.
+    std::vector<std::uint32_t> by_rank; // rank -> code index
+    std::unordered_map<std::uint32_t, int> rank_of;
+    {
+        const auto listed = static_cast<std::uint32_t>(in.codes.codes().size());
+        for (std::uint32_t i = 0; i < listed; ++i) by_rank.push_back(i);
+        if (in.order.extras) {
+            std::vector<std::uint32_t> extra;
+            for (std::uint32_t i = 0; i < in.order.extras->size(); ++i) extra.push_back(listed + i);
+            std::sort(extra.begin(), extra.end(),
+                      [&](std::uint32_t a, std::uint32_t b) { return in.order.less(a, b); });
+            by_rank.insert(by_rank.end(), extra.begin(), extra.end());
+        }
+        for (size_t r = 0; r < by_rank.size(); ++r) rank_of[by_rank[r]] = static_cast<int>(r);
+    }
+
     std::vector<PlatformCount> totals;
     std::vector<int> period_keys;
     int lo = INT32_MAX, hi = INT32_MIN;
@@ -70,12 +89,12 @@ std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summ
 
         period_keys.clear();
         in.periods.keys(st.date, period_keys);
-        int group = static_cast<int>(in.codes.codes()[st.code].group);
+        int group = static_cast<int>(in.order.group(st.code));
         for (int pk : period_keys) {
             lo = std::min(lo, pk);
             hi = std::max(hi, pk);
             Key k{in.by.period ? pk : kAll, in.by.group ? group : kAll,
-                  in.by.code ? static_cast<int>(st.code) : kAll};
+                  in.by.code ? rank_of.at(st.code) : kAll};
             Cell& c = cell(k);
             ++c.total;
             if (online) {
@@ -109,8 +128,12 @@ std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summ
         auto [p, g, code] = k;
         TableRow base;
         base.period = p == kAll ? "ALL" : in.periods.name(p);
-        base.group = g == kAll ? "ALL" : in.codes.groups()[static_cast<size_t>(g)];
-        base.code = code == kAll ? "ALL" : in.codes.codes()[static_cast<size_t>(code)].code;
+        base.group = g == kAll ? "ALL"
+                     : static_cast<size_t>(g) < in.codes.groups().size()
+                         ? in.codes.groups()[static_cast<size_t>(g)]
+                         : std::string("other");
+        base.code = code == kAll ? "ALL"
+                                 : std::string(in.order.name(by_rank[static_cast<size_t>(code)]));
         for (size_t i = 0; i < np; ++i) {
             if (!c.crimes[i]) continue;
             TableRow r = base;

@@ -32,7 +32,8 @@ struct Breakdown {
 struct ReduceInput {
     const PatternSet& patterns;
     const CodeList& codes;
-    const std::vector<bool>& group_selected;
+    const CodeOrder& order;
+    const std::vector<bool>& group_selected; // one per list group, then "other"
     const Periods& periods;
     Breakdown by;
     int max_age;           // -1: no age filter

@@ -60,7 +60,10 @@ Provenance provenance_of(const CountJob& job) {
     p.codes_source = job.codes().source;
     p.periods = o.periods.describe();
     for (size_t g = 0; g < job.group_selected().size(); ++g)
-        if (job.group_selected()[g]) p.groups += (p.groups.empty() ? "" : ",") + job.codes().groups()[g];
+        if (job.group_selected()[g])
+            p.groups += (p.groups.empty() ? "" : ",") +
+                        (g < job.codes().groups().size() ? job.codes().groups()[g]
+                                                         : std::string("other (codes outside the list)"));
     if (o.max_age < 0) p.age_rule = "no age filter";
     else
         p.age_rule = "a victim aged " + std::to_string(o.max_age) + " or under" +

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages moscan needs (only those missing), then configures and
+# builds it in Release mode into build/. Safe to run again: it skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config     # toolchain
+  libhyperscan-dev                     # the multi-pattern regex engine
+  libtbb-dev                           # oneTBB: parallel_pipeline
+  libsimdjson-dev                      # JSON Lines parsing
+  libboost-program-options-dev         # command line and INI config files
+  libbenchmark-dev                     # bench/ (Google Benchmark)
+  doctest-dev                          # tests/
+  python3                              # tests/cli_test.sh checks JSON output with it
+)
+missing=()
+for p in "${packages[@]}"; do
+  [[ $p == \#* ]] && continue
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "$@" >&2
+cmake --build build -j"$jobs" >&2
