@@ -91,7 +91,8 @@ int count_command(const std::vector<std::string>& args) {
         ("on-error", po::value<std::string>(), "fail: stop at the first bad row; skip: count and report bad rows and go on (default: stop on broken structure, skip bad values)")
         ("no-timing", "leave seconds and threads out of JSON output, for byte-identical reruns")
         ("engine", po::value<std::string>()->default_value("hyperscan"), "hyperscan, or naive (the slow reference matcher)")
-        ("quiet,q", "no run summary on standard error");
+        ("progress", po::value<std::string>()->default_value("auto"), "auto (on a terminal), always (a log line every 5 s when not a terminal) or never")
+        ("quiet,q", "no run summary or progress on standard error");
     // clang-format on
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
@@ -192,6 +193,9 @@ int count_command(const std::vector<std::string>& args) {
         else throw UsageError("--on-error '" + e + "': expected fail or skip");
     }
     o.quiet = vm.count("quiet") > 0;
+    if (std::string p = str("progress"); p == "always") o.progress = ProgressMode::always;
+    else if (p == "never") o.progress = ProgressMode::never;
+    else if (p != "auto") throw UsageError("--progress '" + p + "': expected auto, always or never");
     Engine engine = Engine::hyperscan;
     if (str("engine") == "naive") engine = Engine::naive;
     else if (str("engine") != "hyperscan")

@@ -9,6 +9,7 @@
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/reader.hpp"
+#include "pipeline/text_hash.hpp"
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/global_control.h>
@@ -16,7 +17,9 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <chrono>
+#include <unordered_map>
 #include <optional>
 
 namespace moscan {
@@ -161,13 +164,13 @@ private:
 
         // Identical text: an export repeats the MO on every victim row of a crime.
         std::uint64_t h = 0x9E3779B97F4A7C15ull;
-        for (auto t : r.texts) h = (h ^ std::hash<std::string_view>{}(t)) * 0xff51afd7ed558ccdull;
+        for (auto t : r.texts) h = text_hash(t, h);
         if (!(prev_valid_ && prev_hash_ == h && prev_id_ == id)) {
             hits_.clear();
             std::uint32_t base = 0;
             for (auto t : r.texts) {
                 size_t before = hits_.size();
-                s_.matcher.scan(t, *scratch_, hits_);
+                if (!t.empty()) s_.matcher.scan(t, *scratch_, hits_);
                 for (size_t i = before; i < hits_.size(); ++i) {
                     hits_[i].start += base;
                     hits_[i].end += base;
@@ -179,9 +182,7 @@ private:
             prev_hash_ = h;
             prev_id_.assign(id);
         }
-        auto it = crimes.find(id);
-        if (it == crimes.end()) it = crimes.emplace(std::string(id), CrimeState{}).first;
-        it->second.add_row(*day, static_cast<std::uint32_t>(code), age == AgeClass::child,
+        crimes.upsert(id).add_row(*day, static_cast<std::uint32_t>(code), age == AgeClass::child,
                            age == AgeClass::unknown, flag, h, counts_, s_.order);
         ++out.rows.kept;
         return true;
@@ -355,7 +356,7 @@ private:
     std::vector<csv::Field> fields_;
     std::vector<std::string> bufs_;
     std::string code_buf_;
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> extra_cache_;
+    std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
     simdjson::ondemand::parser parser_;
     bool prev_valid_ = false;
     std::uint64_t prev_hash_ = 0;
@@ -409,6 +410,8 @@ CountResult CountJob::run() {
         [&] { return Worker(shared); });
 
     ChunkReader reader(options_);
+    Progress progress(options_.quiet ? ProgressMode::never : options_.progress,
+                      reader.total_bytes());
     CountResult result;
     Summary& summary = result.summary;
     struct Item {
@@ -416,6 +419,7 @@ CountResult CountJob::run() {
         ChunkOutcome outcome;
     };
 
+    std::uint64_t done_bytes = 0;
     oneapi::tbb::parallel_pipeline(
         threads * 4,
         oneapi::tbb::make_filter<void, Item*>(
@@ -437,6 +441,8 @@ CountResult CountJob::run() {
             oneapi::tbb::make_filter<Item*, void>(
                 oneapi::tbb::filter_mode::serial_in_order, [&](Item* item) {
                     std::unique_ptr<Item> own(item);
+                    done_bytes += item->chunk->size;
+                    progress.update(done_bytes);
                     reader.release(item->chunk);
                     summary.rows.add(item->outcome.rows);
                     for (auto& i : item->outcome.issues)
@@ -451,9 +457,15 @@ CountResult CountJob::run() {
                     }
                 }));
 
+    progress.finish();
     // Combine the per-thread folds, then finalize.
     CrimeMap crimes;
-    for (auto& w : workers) merge_maps(crimes, w.crimes, order);
+    // Merge into the largest map: fewest moves.
+    std::vector<CrimeMap*> maps;
+    for (auto& w : workers) maps.push_back(&w.crimes);
+    std::sort(maps.begin(), maps.end(),
+              [](const CrimeMap* a, const CrimeMap* b) { return a->size() > b->size(); });
+    for (CrimeMap* m : maps) crimes.merge_from(*m, order);
     ReduceInput in{patterns_,
                    codes_,
                    order,

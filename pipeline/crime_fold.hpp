@@ -7,18 +7,24 @@
 //   age     "has a child victim row" and "has an unknown-age row" are ORed
 //   texts   distinct texts (by 64-bit hash) with their per-platform mention counts: identical
 //           text on several rows counts once, different texts all count
-// Sink (one map per thread) -> combine (merge the maps) -> finalize (reducer.hpp).
+// Sink (one CrimeMap per thread) -> combine (merge_from) -> finalize (reducer.hpp).
+//
+// Memory is the per-crime state of crimes that passed the row filters, so it is kept flat:
+// an open-addressing table of (hash, index) slots, states in one vector, ids in a byte arena,
+// and the first text of a crime with up to kInline platform counts stored inline; only
+// crimes with several distinct texts or many platforms allocate more.
 #pragma once
 
 #include "matchers/mentions.hpp"
 #include "pipeline/codes.hpp"
 #include "pipeline/dates.hpp"
 
+#include <array>
 #include <climits>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace moscan {
@@ -28,37 +34,77 @@ struct TextEntry {
     std::vector<PlatformCount> counts;
 };
 
-struct CrimeState {
+class CrimeState {
+public:
     Day date = INT32_MAX;
     std::uint32_t code = UINT32_MAX;
     std::uint32_t rows = 0;
     bool child = false;       // a row with a known age within the limit
     bool unknown_age = false; // a row with no known age
     bool flagged = false;     // a row with the online flag set
-    std::vector<TextEntry> texts;
 
     void add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown, bool flag,
                  std::uint64_t text_hash, const std::vector<PlatformCount>& counts,
                  const CodeOrder& order);
     void merge(CrimeState&& other, const CodeOrder& order);
-    // Total mentions per platform over distinct texts (appended to out, cleared first).
+    // Total mentions per platform over distinct texts, in platform order (out is cleared).
     void totals(std::vector<PlatformCount>& out) const;
+    std::size_t distinct_texts() const { return (has_first_ ? 1 : 0) + (more_ ? more_->size() : 0); }
 
 private:
+    static constexpr std::size_t kInline = 3;
     void take_date(Day d, std::uint32_t code_index, const CodeOrder& order);
-    void add_text(std::uint64_t hash, const std::vector<PlatformCount>& counts);
+    bool has_text(std::uint64_t hash) const;
+    void add_text(std::uint64_t hash, const PlatformCount* counts, std::size_t n);
+
+    bool has_first_ = false;
+    std::uint8_t first_n_ = 0; // counts of the first text held inline (if it fits)
+    std::uint64_t first_hash_ = 0;
+    std::array<PlatformCount, kInline> first_counts_{};
+    // Texts that do not fit inline: the first text when it has > kInline platforms, and
+    // every further distinct text.
+    std::unique_ptr<std::vector<TextEntry>> more_;
 };
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
+// Crime id -> state. Not thread-safe: one per thread, merged at the end.
+class CrimeMap {
+public:
+    CrimeMap();
+    CrimeState& upsert(std::string_view id);
+    const CrimeState* find(std::string_view id) const;
+    std::size_t size() const { return states_.size(); }
+    bool empty() const { return states_.empty(); }
+
+    template <typename F> void for_each(F&& f) const {
+        for (std::size_t i = 0; i < states_.size(); ++i) f(key(i), states_[i]);
     }
+    // Moves every crime of `from` into this map (merging states of the same crime);
+    // `from` is left empty.
+    void merge_from(CrimeMap& from, const CodeOrder& order);
+    std::size_t memory_bytes() const;
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t index = 0; // state index + 1; 0 = empty
+    };
+    struct Key {
+        std::uint32_t block, offset, length;
+    };
+    static std::uint64_t hash_of(std::string_view id);
+    std::string_view key(std::size_t i) const {
+        const Key& k = keys_[i];
+        return {blocks_[k.block].get() + k.offset, k.length};
+    }
+    std::size_t probe(std::uint64_t h, std::string_view id) const; // slot of id or empty slot
+    void grow();
+    Key store_key(std::string_view id);
+
+    std::vector<Slot> slots_;
+    std::vector<CrimeState> states_;
+    std::vector<Key> keys_;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t block_used_ = 0, block_size_ = 0;
 };
-
-using CrimeMap = std::unordered_map<std::string, CrimeState, StringHash, std::equal_to<>>;
-
-// Merges `from` into `into` (from is left empty).
-void merge_maps(CrimeMap& into, CrimeMap& from, const CodeOrder& order);
 
 } // namespace moscan

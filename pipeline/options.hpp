@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pipeline/periods.hpp"
+#include "pipeline/progress.hpp"
 
 #include <cstddef>
 #include <string>
@@ -41,7 +42,8 @@ struct CountOptions {
     std::size_t chunk_bytes = 4u << 20;       // read size
     std::size_t max_record_bytes = 64u << 20; // longer records are structural errors
     OnError on_error = OnError::standard;
-    bool quiet = false;
+    bool quiet = false; // no run summary, no progress
+    ProgressMode progress = ProgressMode::automatic;
 };
 
 } // namespace moscan

@@ -128,6 +128,16 @@ ChunkReader::ChunkReader(const CountOptions& options) : options_(options) {
 
 ChunkReader::~ChunkReader() { close_file(); }
 
+std::uint64_t ChunkReader::total_bytes() const {
+    std::uint64_t total = 0;
+    for (const auto& in : inputs_) {
+        std::error_code ec;
+        if (in == "-" || !fs::is_regular_file(in, ec)) return 0;
+        total += fs::file_size(in, ec);
+    }
+    return total;
+}
+
 Chunk* ChunkReader::acquire() {
     std::lock_guard<std::mutex> lock(pool_mutex_);
     if (!pool_.empty()) {

@@ -52,6 +52,8 @@ public:
     void release(Chunk* chunk);
 
     std::uint64_t bytes_read() const { return bytes_read_; }
+    // Sum of the sizes of the regular files among the inputs (0 if any is a stream).
+    std::uint64_t total_bytes() const;
     std::size_t files_read() const { return schemas_.size(); }
     const std::vector<std::unique_ptr<FileSchema>>& schemas() const { return schemas_; }
     // The inputs after expanding directories, in reading order.

@@ -72,12 +72,12 @@ std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summ
     std::vector<PlatformCount> totals;
     std::vector<int> period_keys;
     int lo = INT32_MAX, hi = INT32_MIN;
-    for (const auto& [id, st] : crimes) {
+    crimes.for_each([&](std::string_view, const CrimeState& st) {
         bool in_scope = in.max_age < 0 || st.child || (in.include_unknown_age && st.unknown_age);
         if (!in_scope) {
             summary.out_age += st.rows;
             ++summary.crimes_out_of_scope_age;
-            continue;
+            return;
         }
         summary.rows_used += st.rows;
         ++summary.crimes_in_scope;
@@ -106,7 +106,7 @@ std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summ
                 c.mentions[t.platform] += t.mentions;
             }
         }
-    }
+    });
 
     // Zero cells for every requested period and selected group, so that a requested
     // breakdown is never silently missing.
