@@ -54,6 +54,7 @@ private:
     CodeList codes_;
     std::vector<bool> group_selected_;
     std::unique_ptr<Matcher> matcher_;
+    bool batch_scan_ = true;
 };
 
 } // namespace moscan

@@ -233,7 +233,6 @@ void ChunkReader::read_header(Chunk& c) {
         const char* d = c.data.get();
         std::size_t skip = 0;
         if (c.size >= 3 && std::memcmp(d, "\xEF\xBB\xBF", 3) == 0) skip = 3;
-        const char* nl = static_cast<const char*>(std::memchr(d + skip, '\n', c.size - skip));
         if (schema_->format == InputFormat::detect) {
             std::size_t i = skip;
             while (i < c.size && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
@@ -248,9 +247,15 @@ void ChunkReader::read_header(Chunk& c) {
                 end = skip;
                 break;
             }
-        } else if (schema_->format == InputFormat::jsonl && (nl || eof_)) {
-            end = skip;
-            break;
+        } else if (schema_->format == InputFormat::jsonl) {
+            // The first object, after any blank lines, must be complete.
+            std::size_t i = skip;
+            while (i < c.size && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+                ++i;
+            if (eof_ || (i < c.size && std::memchr(d + i, '\n', c.size - i))) {
+                end = skip;
+                break;
+            }
         }
         if (c.size >= options_.max_record_bytes)
             throw DataError(schema_->name + ":1: the first record is longer than " +
@@ -274,21 +279,28 @@ void ChunkReader::read_header(Chunk& c) {
         end = static_cast<std::size_t>(r.next - d);
         offset_ = end;
     } else {
-        // Keys of the first object name the columns; the line itself is data.
-        const char* nl = static_cast<const char*>(std::memchr(d + end, '\n', c.size - end));
-        std::size_t len = nl ? static_cast<std::size_t>(nl - (d + end)) : c.size - end;
+        // Keys of the first object name the columns; the line itself is data. Blank lines
+        // before it are left in the data, where they are counted as blank lines.
+        std::size_t first = end;
+        while (first < c.size &&
+               (d[first] == ' ' || d[first] == '\t' || d[first] == '\r' || d[first] == '\n'))
+            ++first;
+        const std::string where =
+            schema_->name + ":" +
+            std::to_string(1 + std::count(d + end, d + first, '\n')) + ": ";
+        const char* nl = static_cast<const char*>(std::memchr(d + first, '\n', c.size - first));
+        std::size_t len = nl ? static_cast<std::size_t>(nl - (d + first)) : c.size - first;
         simdjson::ondemand::parser parser;
         simdjson::ondemand::document doc;
         simdjson::ondemand::object obj;
-        auto err = parser.iterate(d + end, len, c.capacity + simdjson::SIMDJSON_PADDING - end).get(doc);
+        auto err = parser.iterate(d + first, len, c.capacity + simdjson::SIMDJSON_PADDING - first)
+                       .get(doc);
         if (!err) err = doc.get_object().get(obj);
         if (err)
-            throw DataError(schema_->name + ":1: not a JSON object (" +
-                            simdjson::error_message(err) + ")");
+            throw DataError(where + "not a JSON object (" + simdjson::error_message(err) + ")");
         for (auto field : obj) {
             std::string_view key;
-            if (field.unescaped_key().get(key))
-                throw DataError(schema_->name + ":1: invalid JSON key");
+            if (field.unescaped_key().get(key)) throw DataError(where + "invalid JSON key");
             schema_->columns.emplace_back(key);
             simdjson::ondemand::value v;
             if (field.value().get(v)) break;

@@ -1,0 +1,883 @@
+// Tests of the pattern set, both matchers and mention counting.
+//
+// Every expectation here is written by hand (the tables below) or computed by a second,
+// deliberately simple path; none is read back from the code under test. The tables are not
+// the `match` / `nomatch` lines of patterns/foi_platforms.pat: those are checked separately.
+#include "matchers/hyperscan_matcher.hpp"
+#include "matchers/mentions.hpp"
+#include "matchers/naive_matcher.hpp"
+#include "matchers/pattern_set.hpp"
+#include "pipeline/bundled.hpp"
+#include "pipeline/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace moscan {
+namespace {
+
+using Counts = std::map<std::string, unsigned>;
+
+const PatternSet& bundled_set() {
+    static const PatternSet set = PatternSet::parse(bundled::platforms, "bundled");
+    return set;
+}
+
+// One matcher of each kind over the bundled set, built once.
+template <class M>
+const M& bundled_engine() {
+    static const M engine(bundled_set());
+    return engine;
+}
+
+std::vector<Hit> scan_all(const Matcher& m, std::string_view text) {
+    auto scratch = m.make_scratch();
+    std::vector<Hit> hits;
+    m.scan(text, *scratch, hits);
+    return hits;
+}
+
+Counts count_mentions(const Matcher& m, const PatternSet& set, std::string_view text) {
+    std::vector<Hit> hits = scan_all(m, text);
+    MentionCounter counter(set);
+    std::vector<PlatformCount> out;
+    counter.count(hits, out);
+    Counts c;
+    for (const auto& pc : out) c[set.platforms[pc.platform].id] = pc.mentions;
+    return c;
+}
+
+// "facebook:2 signal:1" -> {facebook: 2, signal: 1}; "" -> {}.
+Counts parse_counts(const std::string& spec) {
+    Counts c;
+    std::istringstream in(spec);
+    std::string item;
+    while (in >> item) {
+        size_t colon = item.find(':');
+        REQUIRE(colon != std::string::npos);
+        c[item.substr(0, colon)] = static_cast<unsigned>(std::stoul(item.substr(colon + 1)));
+    }
+    return c;
+}
+
+std::string show(const Counts& c) {
+    std::string s;
+    for (const auto& [id, n] : c) s += (s.empty() ? "" : " ") + id + ":" + std::to_string(n);
+    return s.empty() ? "(none)" : s;
+}
+
+// --------------------------------------------------------------------------------------------
+// The hand-written contract table. `about` is the platform the row exercises; `expect` is the
+// complete expected output for the text (every platform with its mention count; "" = none).
+
+struct Case {
+    const char* about;
+    const char* text;
+    const char* expect;
+};
+
+const Case kCases[] = {
+    // facebook
+    {"facebook", "SUSP contacted IP via Facebook Messenger", "facebook:1"},
+    {"facebook", "IP added SUSP on FB", "facebook:1"},
+    {"facebook", "msgs on facebook, later on facebook again", "facebook:2"},
+    {"facebook", "IP's Face book account was hacked", "facebook:1"},
+    {"facebook", "SUSP changed his facebook's privacy settings", "facebook:1"},
+    {"facebook", "FB messenger and fb", "facebook:2"},
+    {"facebook", "FACEBOOK/INSTAGRAM", "facebook:1 instagram:1"},
+    {"facebook", "they met face to face in the park", ""},
+    {"facebook", "left his messenger bag on the bus", ""},
+    {"facebook", "the FBI were informed", ""},
+    {"facebook", "the book was face down", ""},
+    // instagram
+    {"instagram", "followed IP on Insta", "instagram:1"},
+    {"instagram", "DMs on IG from SUSP", "instagram:1"},
+    {"instagram", "Instagram and insta", "instagram:2"},
+    {"instagram", "INSTAGRAM", "instagram:1"},
+    {"instagram", "screenshots of IP's insta's story", "instagram:1"},
+    {"instagram", "instant messaging", ""},
+    {"instagram", "SUSP demanded an instant reply", ""},
+    {"instagram", "SUSP installed an app", ""},
+    {"instagram", "told her to install it", ""},
+    {"instagram", "in this instance", ""},
+    {"instagram", "a BIG IGLOO", ""},
+    // whatsapp
+    {"whatsapp", "sent pics via WhatsApp", "whatsapp:1"},
+    {"whatsapp", "msgs on What's App", "whatsapp:1"},
+    {"whatsapp", "whats app group", "whatsapp:1"},
+    {"whatsapp", "SUSP whatsapp'd IP", "whatsapp:1"},
+    {"whatsapp", "WhatsApp, then whatsapp again", "whatsapp:2"},
+    {"whatsapp", "what's happening", ""},
+    {"whatsapp", "whats appropriate", ""},
+    {"whatsapp", "what apps do you use", ""},
+    // snapchat
+    {"snapchat", "added IP on Snapchat", "snapchat:1"},
+    {"snapchat", "talked via snap", "snapchat:1"},
+    {"snapchat", "SUSP sent snaps of himself", "snapchat:1"},
+    {"snapchat", "SUSP added her on snap", "snapchat:1"},
+    {"snapchat", "chatting on snap chat", "snapchat:1"},
+    {"snapchat", "Snapchat then snap chat", "snapchat:2"},
+    {"snapchat", "SUSP snapped at her", ""},
+    {"snapchat", "a snap decision", ""},
+    {"snapchat", "SUSP kept snapping at IP", ""},
+    {"snapchat", "the strap snapped", ""},
+    {"snapchat", "SUSP sent snapshots", ""},
+    // imessage
+    {"imessage", "texts via iMessage", "imessage:1"},
+    {"imessage", "several i-message chats", "imessage:1"},
+    {"imessage", "imessages between them", "imessage:1"},
+    {"imessage", "IMESSAGE and iMessage", "imessage:2"},
+    {"imessage", "I messaged her mother", ""},
+    {"imessage", "his messages were deleted", ""},
+    {"imessage", "a message from IP", ""},
+    // telegram
+    {"telegram", "moved chat to Telegram", "telegram:1"},
+    {"telegram", "TELEGRAM", "telegram:1"},
+    {"telegram", "telegram's secret chat", "telegram:1"},
+    {"telegram", "hit a telegraph pole", ""},
+    {"telegram", "a telegraphic style", ""},
+    // signal
+    {"signal", "messaged via Signal", "signal:1"},
+    {"signal", "installed the Signal app", "signal:1"},
+    {"signal", "using signal messenger", "signal:1"},
+    {"signal", "chats on Signal and over Signal", "signal:2"},
+    {"signal", "the Signal messaging app", "signal:1"},
+    {"signal", "no signal, so they talked on Signal", "signal:1"},
+    {"signal", "stopped at a traffic signal", ""},
+    {"signal", "there was no signal in the flat", ""},
+    {"signal", "he signalled to the driver", ""},
+    {"signal", "weak signal on the bus", ""},
+    {"signal", "poor phone signal", ""},
+    // twitch
+    {"twitch", "watched her stream on Twitch", "twitch:1"},
+    {"twitch", "TWITCH", "twitch:1"},
+    {"twitch", "Twitch chat and twitch DMs", "twitch:2"},
+    {"twitch", "his eye twitched", ""},
+    {"twitch", "twitching nervously", ""},
+    {"twitch", "a muscle twitch", ""},
+    {"twitch", "he has a nervous twitch", ""},
+    {"twitch", "eye twitch", ""},
+    // online_gaming
+    {"online_gaming", "met while playing Fortnite", "online_gaming:1"},
+    {"online_gaming", "party chat on Xbox Live", "online_gaming:1"},
+    {"online_gaming", "through online gaming", "online_gaming:1"},
+    {"online_gaming", "played online games", "online_gaming:1"},
+    {"online_gaming", "COD on PS4", "online_gaming:2"},
+    {"online_gaming", "PlayStation Network", "online_gaming:1"},
+    {"online_gaming", "Roblox and Minecraft", "online_gaming:2"},
+    {"online_gaming", "call of duty", "online_gaming:1"},
+    {"online_gaming", "messaged on Steam", "online_gaming:1"},
+    {"online_gaming", "FIFA online", "online_gaming:1"},
+    {"online_gaming", "a gaming chat", "online_gaming:1"},
+    {"online_gaming", "PS3 or ps5 or PSN", "online_gaming:3"},
+    {"online_gaming", "cod and chips", ""},
+    {"online_gaming", "the windows were steamed up", ""},
+    {"online_gaming", "steam from the kettle", ""},
+    {"online_gaming", "an old PS2", ""},
+    {"online_gaming", "the door code", ""},
+    {"online_gaming", "played the gaming machine in the pub", ""},
+    // kik
+    {"kik", "chatting on Kik", "kik:1"},
+    {"kik", "Kik messenger", "kik:1"},
+    {"kik", "KIK and kik", "kik:2"},
+    {"kik", "SUSP kicked the door", ""},
+    {"kik", "SUSP kicks off when drunk", ""},
+    {"kik", "kicking and screaming", ""},
+    // twitter
+    {"twitter", "DM on Twitter", "twitter:1"},
+    {"twitter", "posted tweets about V", "twitter:1"},
+    {"twitter", "a tweet", "twitter:1"},
+    {"twitter", "X (formerly Twitter)", "twitter:1"},
+    {"twitter", "tweezers", ""},
+    {"twitter", "in between", ""},
+    // skype
+    {"skype", "video call on Skype", "skype:1"},
+    {"skype", "SUSP skyped IP", "skype:1"},
+    {"skype", "SKYPE and skype", "skype:2"},
+    {"skype", "the skyline", ""},
+    {"skype", "sky blue", ""},
+    // tiktok
+    {"tiktok", "videos on TikTok", "tiktok:1"},
+    {"tiktok", "tik-tok account", "tiktok:1"},
+    {"tiktok", "tik tok", "tiktok:1"},
+    {"tiktok", "IP's TikTok's comments", "tiktok:1"},
+    {"tiktok", "tick tock", ""},
+    {"tiktok", "tik", ""},
+    // facetime
+    {"facetime", "called on FaceTime", "facetime:1"},
+    {"facetime", "facetimed IP", "facetime:1"},
+    {"facetime", "called on face time", "facetime:1"},
+    {"facetime", "FaceTime then facetime", "facetime:2"},
+    {"facetime", "face to face", ""},
+    {"facetime", "spent face time with her dad", ""},
+    {"facetime", "face time together", ""},
+    {"facetime", "SUSP saved face", ""},
+    // discord
+    {"discord", "joined a Discord server", "discord:1"},
+    {"discord", "family discord, then on Discord", "discord:1"},
+    {"discord", "DISCORD", "discord:1"},
+    {"discord", "Discord and discord", "discord:2"},
+    {"discord", "history of family discord", ""},
+    {"discord", "discord between the parents", ""},
+    {"discord", "marital discord", ""},
+    {"discord", "a discordant note", ""},
+    // omegle
+    {"omegle", "met on Omegle", "omegle:1"},
+    {"omegle", "OMEGLE", "omegle:1"},
+    {"omegle", "Omegle's video chat", "omegle:1"},
+    {"omegle", "made an omelette", ""},
+    {"omegle", "omega", ""},
+    // several platforms, and false friends next to real mentions
+    {"facebook", "SUSP added IP on Snapchat and Instagram, later moved to WhatsApp",
+     "instagram:1 snapchat:1 whatsapp:1"},
+    {"signal", "Facebook Messenger, then Facebook again; SUSP snapped; traffic signal; via Signal",
+     "facebook:2 signal:1"},
+    {"kik", "SUSP kicked IP, then messaged her on Kik and TikTok", "kik:1 tiktok:1"},
+    {"online_gaming", "Xbox, Discord, Omegle, Skype", "online_gaming:1 discord:1 omegle:1 skype:1"},
+};
+
+// Texts that name no platform at all: the false friends the brief names, and more.
+const char* const kNothing[] = {
+    "traffic signal",
+    "family discord",
+    "his eye twitched",
+    "snapped at her",
+    "kicked",
+    "instant",
+    "install",
+    "",
+    "SUSP approached IP outside the school and offered her a lift home",
+    "IP's mobile phone seized for examination",
+    "caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x99 \xC2\xA3 \xFF\xFE",
+};
+
+const char* const kPlatformIds[] = {"facebook", "instagram", "whatsapp", "snapchat",
+                                     "imessage", "telegram",  "signal",   "twitch",
+                                     "online_gaming", "kik",   "twitter",  "skype",
+                                     "tiktok",   "facetime",  "discord",  "omegle"};
+
+} // namespace
+
+TEST_CASE("bundled pattern set holds the 16 FOI platforms in order") {
+    const PatternSet& set = bundled_set();
+    REQUIRE(set.platforms.size() == std::size(kPlatformIds));
+    for (size_t i = 0; i < std::size(kPlatformIds); ++i)
+        CHECK(set.platforms[i].id == kPlatformIds[i]);
+}
+
+TEST_CASE("the contract table covers every platform with positives and negatives") {
+    for (const char* id : kPlatformIds) {
+        int positive = 0, negative = 0;
+        for (const Case& c : kCases) {
+            if (std::string(c.about) != id) continue;
+            if (parse_counts(c.expect).count(id)) ++positive;
+            else ++negative;
+        }
+        CHECK_MESSAGE(positive >= 3, id);
+        CHECK_MESSAGE(negative >= 2, id);
+    }
+}
+
+TEST_CASE_TEMPLATE("matcher contract: hand-written MO texts", M, HyperscanMatcher, NaiveMatcher) {
+    const M& m = bundled_engine<M>();
+    for (const Case& c : kCases) {
+        Counts want = parse_counts(c.expect);
+        Counts got = count_mentions(m, bundled_set(), c.text);
+        CHECK_MESSAGE(got == want, m.name() << ": '" << c.text << "' gave " << show(got)
+                                            << ", expected " << show(want));
+    }
+    for (const char* text : kNothing) {
+        Counts got = count_mentions(m, bundled_set(), text);
+        CHECK_MESSAGE(got.empty(), m.name() << ": '" << text << "' gave " << show(got));
+    }
+}
+
+TEST_CASE_TEMPLATE("matcher contract: mention rule", M, HyperscanMatcher, NaiveMatcher) {
+    const M& m = bundled_engine<M>();
+    const PatternSet& set = bundled_set();
+    auto n = [&](const char* text, const char* id) {
+        Counts c = count_mentions(m, set, text);
+        auto it = c.find(id);
+        return it == c.end() ? 0u : it->second;
+    };
+    SUBCASE("Facebook Messenger is one mention, two hits of one pattern") {
+        std::vector<Hit> hits = scan_all(m, "Facebook Messenger");
+        std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+            return std::tie(a.pattern, a.start, a.end) < std::tie(b.pattern, b.start, b.end);
+        });
+        REQUIRE(hits.size() == 2);
+        CHECK(hits[0].pattern == hits[1].pattern);
+        CHECK(set.patterns[hits[0].pattern].expression == "face ?book(?: messenger)?");
+        CHECK((hits[0].start == 0 && hits[0].end == 8));
+        CHECK((hits[1].start == 0 && hits[1].end == 18));
+        CHECK(n("Facebook Messenger", "facebook") == 1);
+    }
+    SUBCASE("separate occurrences are separate mentions") {
+        CHECK(n("facebook then later facebook", "facebook") == 2);
+        CHECK(n("facebook facebook facebook", "facebook") == 3);
+        CHECK(n("tiktok,tiktok", "tiktok") == 2);
+    }
+    SUBCASE("overlapping matches of different patterns merge") {
+        CHECK(n("added IP on snap", "snapchat") == 1);
+        CHECK(n("on snap chat", "snapchat") == 1);
+        CHECK(n("via signal app", "signal") == 1);
+        CHECK(n("gaming online gaming", "online_gaming") == 1);
+        CHECK(n("Xbox Live", "online_gaming") == 1);
+    }
+    SUBCASE("excludes remove only overlapping matches") {
+        CHECK(n("family discord, then on Discord", "discord") == 1);
+        CHECK(n("family discord", "discord") == 0);
+        CHECK(n("a Discord server; domestic discord", "discord") == 1);
+        CHECK(n("no signal so on Signal", "signal") == 1);
+        CHECK(n("eye twitch, Twitch", "twitch") == 1);
+        CHECK(n("face time with her; FaceTime later", "facetime") == 1);
+    }
+    SUBCASE("word boundaries, case options") {
+        CHECK(n("myfacebook", "facebook") == 0);
+        CHECK(n("facebook2", "facebook") == 0);
+        CHECK(n("(facebook)", "facebook") == 1);
+        CHECK(n("_facebook", "facebook") == 0);
+        CHECK(n("\xC3\xA9" "facebook\xC3\xA9", "facebook") == 1); // non-ASCII is not a word byte
+        CHECK(n("IG", "instagram") == 1);
+        CHECK(n("ig", "instagram") == 0);
+        CHECK(n("Ig", "instagram") == 0);
+        CHECK(n("COD", "online_gaming") == 1);
+        CHECK(n("Cod", "online_gaming") == 0);
+        CHECK(n("Steam", "online_gaming") == 1);
+        CHECK(n("STEAM", "online_gaming") == 0);
+        CHECK(n("tIkToK", "tiktok") == 1);
+    }
+}
+
+TEST_CASE("MentionCounter on hand-made hits") {
+    // Platform a: patterns 0, 1 and exclude 2; platform b: pattern 3.
+    PatternSet set = PatternSet::parse("platform a\n"
+                                       "  pattern x\n"
+                                       "  pattern y\n"
+                                       "  exclude z\n"
+                                       "platform b\n"
+                                       "  pattern w\n",
+                                       "hand");
+    REQUIRE(set.patterns.size() == 4);
+    REQUIRE(set.patterns[2].exclude);
+    MentionCounter counter(set);
+    std::vector<PlatformCount> out;
+
+    SUBCASE("empty") {
+        std::vector<Hit> hits;
+        out.push_back({0, 9});
+        counter.count(hits, out);
+        CHECK(out.empty());
+    }
+    SUBCASE("merge, chains, touching, excludes") {
+        std::vector<Hit> hits = {
+            {3, 50, 55}, // b: one mention
+            {0, 0, 5},   // a: [0,5) and [3,8) overlap: one mention
+            {1, 3, 8},
+            {0, 8, 10},  // a: touches [3,8) only: a new mention
+            {1, 20, 24}, // a: [20,24) [23,27) [26,30): one chain, one mention
+            {0, 23, 27},
+            {1, 26, 30},
+            {2, 40, 45}, // exclude [40,45)
+            {0, 42, 44}, // inside the exclude: removed
+            {1, 38, 41}, // overlaps the exclude: removed
+            {0, 45, 47}, // touches the exclude end: kept, a new mention
+            {3, 41, 43}, // b is not affected by a's exclude
+        };
+        std::reverse(hits.begin(), hits.end());
+        counter.count(hits, out);
+        std::vector<PlatformCount> want = {{0, 4}, {1, 2}};
+        CHECK(out == want);
+    }
+    SUBCASE("only excludes") {
+        std::vector<Hit> hits = {{2, 0, 3}};
+        counter.count(hits, out);
+        CHECK(out.empty());
+    }
+    SUBCASE("an include overlapping two excludes is removed once") {
+        std::vector<Hit> hits = {{2, 0, 3}, {2, 5, 9}, {0, 2, 6}, {1, 10, 12}};
+        counter.count(hits, out);
+        std::vector<PlatformCount> want = {{0, 1}};
+        CHECK(out == want);
+    }
+}
+
+TEST_CASE_TEMPLATE("every match/nomatch example of the bundled set holds", M, HyperscanMatcher,
+                   NaiveMatcher) {
+    const M& m = bundled_engine<M>();
+    const PatternSet& set = bundled_set();
+    int examples = 0;
+    for (const Platform& p : set.platforms) {
+        for (const Example& e : p.examples) {
+            ++examples;
+            Counts c = count_mentions(m, set, e.text);
+            bool named = c.count(p.id) > 0;
+            CHECK_MESSAGE(named == e.must_match, m.name() << ": " << e.source << ": '" << e.text
+                                                          << "' gave " << show(c));
+        }
+    }
+    CHECK(examples >= 32);
+}
+
+// --------------------------------------------------------------------------------------------
+// NaiveMatcher::expand
+
+namespace {
+
+// Literals as strings; the \b token is written as '|'.
+std::set<std::string> expansion(const std::string& re) {
+    std::set<std::string> out;
+    for (const auto& lit : NaiveMatcher::expand(re, "test:1")) {
+        std::string s;
+        for (int t : lit) s.push_back(t == 0x100 ? '|' : static_cast<char>(t));
+        out.insert(s);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("NaiveMatcher::expand: literal sets of small regexes") {
+    using S = std::set<std::string>;
+    CHECK(expansion("snap ?chat") == S{"snap chat", "snapchat"});
+    CHECK(expansion("ps[45]") == S{"ps4", "ps5"});
+    CHECK(expansion("a{1,2}") == S{"a", "aa"});
+    CHECK(expansion("a{2}") == S{"aa"});
+    CHECK(expansion("a{0,2}b") == S{"b", "ab", "aab"});
+    CHECK(expansion("(?:x|y)z?") == S{"x", "xz", "y", "yz"});
+    CHECK(expansion("(x|y)") == S{"x", "y"});
+    CHECK(expansion("[a-c]") == S{"a", "b", "c"});
+    CHECK(expansion("[a-bx]y") == S{"ay", "by", "xy"});
+    CHECK(expansion("a\\.b") == S{"a.b"});
+    CHECK(expansion("\\d") == S{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"});
+    CHECK(expansion("i-?messages?") ==
+          S{"imessage", "imessages", "i-message", "i-messages"});
+    CHECK(expansion("\\bab\\b") == S{"|ab|"});
+    CHECK(expansion("what'?s ?app") ==
+          S{"whatsapp", "whats app", "what'sapp", "what's app"});
+    CHECK(expansion("ab|") == S{"ab", ""});
+    CHECK(expansion("xbox(?: live)?") == S{"xbox", "xbox live"});
+}
+
+TEST_CASE("NaiveMatcher::expand: unsupported syntax is a ConfigError naming the pattern") {
+    for (const char* re : {"a+", "a*", ".", "a.b", "[^a]", "a{1,}", "^a", "a$", "(?i)a",
+                           "(ab", "[ab", "a{2", "\\p"}) {
+        CAPTURE(re);
+        bool thrown = false;
+        try {
+            NaiveMatcher::expand(re, "where.pat:7");
+        } catch (const ConfigError& e) {
+            thrown = true;
+            std::string msg = e.what();
+            CHECK(msg.find("where.pat:7") != std::string::npos);
+            CHECK(msg.find(re) != std::string::npos);
+        }
+        CHECK(thrown);
+    }
+}
+
+TEST_CASE("NaiveMatcher rejects a set with unbounded patterns, naming the line") {
+    PatternSet set = PatternSet::parse("platform a\n  pattern ab\n  pattern ab+c\n", "u.pat");
+    try {
+        NaiveMatcher m(set);
+        FAIL("no exception");
+    } catch (const ConfigError& e) {
+        CHECK(std::string(e.what()).find("u.pat:3") != std::string::npos);
+    }
+    // Hyperscan compiles it.
+    HyperscanMatcher hs(set);
+    Counts c = count_mentions(hs, set, "abbbc ab");
+    CHECK(c == Counts{{"a", 2}});
+}
+
+// --------------------------------------------------------------------------------------------
+// PatternSet::parse
+
+namespace {
+
+// Runs `f` and returns the ConfigError message ("" if none was thrown).
+template <class F>
+std::string config_error(F f) {
+    try {
+        f();
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+std::string parse_error(const std::string& text) {
+    return config_error([&] { PatternSet::parse(text, "src.pat"); });
+}
+
+} // namespace
+
+TEST_CASE("PatternSet::parse: native format") {
+    const std::string text = "# a comment\n"                              // 1
+                             "set my_set\n"                              // 2
+                             "description Two platforms\n"               // 3
+                             "\n"                                        // 4
+                             "platform snapchat Snap Chat Inc\n"         // 5
+                             "  group meta\n"                            // 6
+                             "  pattern snap ?chat\n"                    // 7
+                             "  pattern {case,partial} SC\n"             // 8
+                             "  exclude snapped\n"                       // 9
+                             "  match added on snapchat\n"               // 10
+                             "  nomatch he snapped\n"                    // 11
+                             "platform kik\n"                            // 12
+                             "  pattern {partial} kik\n"                 // 13
+                             "  pattern {case} KIK\n"                    // 14
+                             "\t# indented comment\n"                    // 15
+                             "  pattern {nocase,word} kik messenger\r\n"; // 16
+    PatternSet set = PatternSet::parse(text, "src.pat");
+    CHECK(set.name == "my_set");
+    CHECK(set.description == "Two platforms");
+    REQUIRE(set.platforms.size() == 2);
+    CHECK(set.platforms[0].id == "snapchat");
+    CHECK(set.platforms[0].name == "Snap Chat Inc");
+    CHECK(set.platforms[0].group == "meta");
+    CHECK(set.platforms[1].id == "kik");
+    CHECK(set.platforms[1].name == "kik");
+    CHECK(set.platforms[1].group == "");
+    CHECK(set.find_platform("kik") == 1);
+    CHECK(set.find_platform("twitter") == -1);
+
+    struct Want {
+        std::uint32_t platform;
+        const char* expr;
+        bool caseless, whole_word, exclude;
+        int line;
+    };
+    const Want want[] = {
+        {0, "snap ?chat", true, true, false, 7},  {0, "SC", false, false, false, 8},
+        {0, "snapped", true, true, true, 9},      {1, "kik", true, false, false, 13},
+        {1, "KIK", false, true, false, 14},       {1, "kik messenger", true, true, false, 16},
+    };
+    REQUIRE(set.patterns.size() == std::size(want));
+    for (size_t i = 0; i < std::size(want); ++i) {
+        CAPTURE(i);
+        const Pattern& p = set.patterns[i];
+        CHECK(p.platform == want[i].platform);
+        CHECK(p.expression == want[i].expr);
+        CHECK(p.caseless == want[i].caseless);
+        CHECK(p.whole_word == want[i].whole_word);
+        CHECK(p.exclude == want[i].exclude);
+        CHECK(p.line == want[i].line);
+        CHECK(p.source == "src.pat:" + std::to_string(want[i].line));
+    }
+    CHECK(set.patterns[0].engine_expression() == "\\b(?:snap ?chat)\\b");
+    CHECK(set.patterns[1].engine_expression() == "SC");
+
+    REQUIRE(set.platforms[0].examples.size() == 2);
+    CHECK(set.platforms[0].examples[0].text == "added on snapchat");
+    CHECK(set.platforms[0].examples[0].must_match);
+    CHECK(set.platforms[0].examples[0].source == "src.pat:10");
+    CHECK(set.platforms[0].examples[1].text == "he snapped");
+    CHECK_FALSE(set.platforms[0].examples[1].must_match);
+}
+
+TEST_CASE("PatternSet::parse: plain list format") {
+    const std::string text = "# requester's keyword list\n"
+                             "facebook\t\\bface ?book\\b\n"
+                             "\n"
+                             "snapchat\tsnap ?chat\n"
+                             "facebook\t\\bfb\\b\n";
+    PatternSet set = PatternSet::parse(text, "list.txt");
+    REQUIRE(set.platforms.size() == 2);
+    CHECK(set.platforms[0].id == "facebook");
+    CHECK(set.platforms[1].id == "snapchat");
+    REQUIRE(set.patterns.size() == 3);
+    CHECK(set.patterns[0].platform == 0);
+    CHECK(set.patterns[1].platform == 1);
+    CHECK(set.patterns[2].platform == 0);
+    CHECK(set.patterns[2].expression == "\\bfb\\b");
+    CHECK(set.patterns[2].source == "list.txt:5");
+    for (const Pattern& p : set.patterns) {
+        CHECK(p.caseless);
+        CHECK_FALSE(p.whole_word); // the list's regexes carry their own boundaries
+        CHECK_FALSE(p.exclude);
+    }
+    // No boundaries are added: "snap ?chat" matches inside a word.
+    HyperscanMatcher hs(set);
+    NaiveMatcher naive(set);
+    const Matcher* engines[] = {&hs, &naive};
+    for (const Matcher* m : engines)
+        CHECK(count_mentions(*m, set, "FB and mysnapchats and myfacebook") ==
+              Counts{{"facebook", 1}, {"snapchat", 1}});
+}
+
+TEST_CASE("PatternSet::parse: errors name source and line") {
+    SUBCASE("unknown keyword") {
+        std::string msg = parse_error("platform a\n  pattern x\n  frobnicate y\n");
+        CHECK(msg.find("src.pat:3") != std::string::npos);
+        CHECK(msg.find("frobnicate") != std::string::npos);
+    }
+    SUBCASE("bad platform id") {
+        std::string msg = parse_error("# c\nplatform a\n  pattern x\nplatform Face-Book\n");
+        CHECK(msg.find("src.pat:4") != std::string::npos);
+        CHECK(msg.find("Face-Book") != std::string::npos);
+    }
+    SUBCASE("duplicate platform") {
+        std::string msg =
+            parse_error("platform a\n  pattern x\nplatform b\n  pattern y\nplatform a\n");
+        CHECK(msg.find("src.pat:5") != std::string::npos);
+        CHECK(msg.find("'a'") != std::string::npos);
+    }
+    SUBCASE("pattern before platform") {
+        std::string msg = parse_error("set s\n\n  pattern x\nplatform a\n  pattern y\n");
+        CHECK(msg.find("src.pat:3") != std::string::npos);
+    }
+    SUBCASE("unknown pattern option") {
+        std::string msg = parse_error("platform a\n  pattern {loud} x\n");
+        CHECK(msg.find("src.pat:2") != std::string::npos);
+        CHECK(msg.find("loud") != std::string::npos);
+    }
+    SUBCASE("plain list line without a tab") {
+        std::string msg = parse_error("a\tx\nb y\n");
+        CHECK(msg.find("src.pat:2") != std::string::npos);
+    }
+    SUBCASE("plain list with a bad id") {
+        std::string msg = parse_error("a\tx\n\nB\ty\n");
+        CHECK(msg.find("src.pat:3") != std::string::npos);
+    }
+    SUBCASE("a platform without patterns") {
+        std::string msg = parse_error("platform a\n  pattern x\nplatform b\n  match b\n");
+        CHECK(msg.find("src.pat") != std::string::npos);
+        CHECK(msg.find("'b'") != std::string::npos);
+    }
+    SUBCASE("no platforms") {
+        CHECK(parse_error("# nothing\n\n").find("src.pat") != std::string::npos);
+    }
+}
+
+TEST_CASE("HyperscanMatcher: an invalid regex is a ConfigError naming the pattern's line") {
+    const std::string text = "platform a\n"       // 1
+                             "  pattern ok\n"      // 2
+                             "platform b\n"       // 3
+                             "  # note\n"          // 4
+                             "  pattern snap(\n"; // 5
+    PatternSet set = PatternSet::parse(text, "bad.pat");
+    std::string msg = config_error([&] { HyperscanMatcher m(set); });
+    CHECK(msg.find("bad.pat:5") != std::string::npos);
+    CHECK(msg.find("snap(") != std::string::npos);
+
+    // A pattern that can match empty text is refused as well.
+    PatternSet empty = PatternSet::parse("platform a\n  pattern {partial} x?\n", "e.pat");
+    CHECK(config_error([&] { HyperscanMatcher m(empty); }).find("e.pat:2") != std::string::npos);
+}
+
+TEST_CASE("PatternSet::hash follows what affects matching") {
+    const std::string base = "# version 1\n"
+                             "platform a Alpha\n"
+                             "  pattern foo\n"
+                             "  exclude foo bar\n"
+                             "platform b\n"
+                             "  pattern baz\n";
+    auto hash_of = [](const std::string& t) { return PatternSet::parse(t, "h.pat").hash(); };
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string t = base;
+        size_t at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        t.replace(at, from.size(), to);
+        return hash_of(t);
+    };
+    const std::string h = hash_of(base);
+    CHECK(h.size() == 16);
+    CHECK(h.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(hash_of(base) == h);
+    CHECK(PatternSet::parse(base, "other name").hash() == h);
+    // Comments, blank lines and indentation do not change it.
+    CHECK(replaced("# version 1", "# version 2") == h);
+    CHECK(replaced("platform b\n", "\n# b follows\nplatform b\n") == h);
+    CHECK(replaced("  pattern baz", "\tpattern baz") == h);
+    // Patterns and their options do.
+    CHECK(replaced("pattern foo", "pattern fooo") != h);
+    CHECK(replaced("pattern baz", "pattern {case} baz") != h);
+    CHECK(replaced("pattern baz", "pattern {partial} baz") != h);
+    CHECK(replaced("exclude foo bar", "pattern foo bar") != h);
+    CHECK(replaced("platform b\n", "platform c\n") != h);
+    CHECK(hash_of(base + "  pattern qux\n") != h);
+    CHECK(hash_of(std::string(bundled::platforms)) == bundled_set().hash());
+}
+
+// --------------------------------------------------------------------------------------------
+// Differential test: Hyperscan against the naive matcher on seeded random text.
+
+namespace {
+
+const char* const kVocabulary[] = {
+    // platform words and parts of them
+    "facebook", "face book", "face", "book", "fb", "messenger", "instagram", "insta", "IG",
+    "ig", "whatsapp", "what's app", "whats", "what's", "app", "snapchat", "snap", "snaps",
+    "chat", "sent", "on", "via", "over", "added", "ip", "her", "him", "v", "imessage",
+    "i-message", "messages", "message", "telegram", "telegraph", "signal", "traffic", "no",
+    "poor", "phone", "weak", "bad", "mobile", "messaging", "using", "twitch", "twitched",
+    "eye", "muscle", "nervous", "online", "gaming", "game", "games", "gam", "xbox", "live",
+    "ps3", "ps4", "ps5", "ps2", "ps", "playstation", "network", "psn", "fortnite", "roblox",
+    "minecraft", "call of duty", "call", "of", "duty", "COD", "cod", "fifa", "Steam", "steam",
+    "kik", "kicked", "twitter", "tweet", "tweets", "tweeted", "skype", "skyped", "skyline",
+    "tiktok", "tik", "tok", "tik-tok", "face time", "facetime", "facetimed", "time", "timed",
+    "with", "together", "discord", "family", "marital", "domestic", "between", "omegle",
+    "omelette", "instant", "install", "SUSP", "IP", "the", "and", "then", "msgs", "a",
+};
+
+const char* const kSeparators[] = {" ", " ", " ", " ", "  ", ", ", ". ", "'", "'s ", "-",
+                                   "\n", "\t", "_", "", "", "/", "(", ")", "1", "\xC3\xA9",
+                                   "\xE2\x80\x99"};
+
+std::string random_text(std::mt19937& rng) {
+    auto below = [&](unsigned n) { return static_cast<unsigned>(rng() % n); };
+    std::string out;
+    unsigned words = below(25);
+    for (unsigned w = 0; w < words; ++w) {
+        unsigned kind = below(20);
+        if (kind == 0) {
+            // random bytes, any value
+            unsigned n = 1 + below(6);
+            for (unsigned i = 0; i < n; ++i) out.push_back(static_cast<char>(below(256)));
+        } else {
+            std::string word = kVocabulary[below(std::size(kVocabulary))];
+            unsigned casing = below(6);
+            for (char& c : word) {
+                bool up = casing == 1 || (casing == 2 && &c == &word[0]) ||
+                          (casing == 3 && below(2));
+                if (up && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+                if (casing == 4 && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            }
+            out += word;
+        }
+        out += kSeparators[below(std::size(kSeparators))];
+    }
+    return out;
+}
+
+std::string show_hits(const std::vector<Hit>& hits) {
+    std::ostringstream out;
+    for (const Hit& h : hits) out << ' ' << h.pattern << '@' << h.start << '-' << h.end;
+    return out.str();
+}
+
+bool hit_less(const Hit& a, const Hit& b) {
+    return std::tie(a.pattern, a.start, a.end) < std::tie(b.pattern, b.start, b.end);
+}
+
+} // namespace
+
+TEST_CASE("differential: Hyperscan and naive give the same hits and mentions") {
+    const PatternSet& set = bundled_set();
+    const HyperscanMatcher& hs = bundled_engine<HyperscanMatcher>();
+    const NaiveMatcher& naive = bundled_engine<NaiveMatcher>();
+    auto hs_scratch = hs.make_scratch();
+    auto naive_scratch = naive.make_scratch();
+    MentionCounter counter(set);
+    std::vector<Hit> a, b;
+    std::vector<PlatformCount> ca, cb;
+    int texts = 0, with_hits = 0, with_mentions = 0, mismatches = 0;
+    for (unsigned seed : {1u, 2u, 3u, 20201207u}) {
+        std::mt19937 rng(seed);
+        for (int i = 0; i < 750; ++i) {
+            std::string text = random_text(rng);
+            a.clear();
+            b.clear();
+            hs.scan(text, *hs_scratch, a);
+            naive.scan(text, *naive_scratch, b);
+            std::sort(a.begin(), a.end(), hit_less);
+            std::sort(b.begin(), b.end(), hit_less);
+            ++texts;
+            with_hits += !a.empty();
+            if (a != b && mismatches++ < 5)
+                FAIL_CHECK("seed " << seed << " text " << i << " '" << text << "'\n  hyperscan:"
+                                   << show_hits(a) << "\n  naive:    " << show_hits(b));
+            counter.count(a, ca);
+            counter.count(b, cb);
+            CHECK(ca == cb);
+            with_mentions += !ca.empty();
+        }
+    }
+    CHECK(mismatches == 0);
+    CHECK(texts >= 2000);
+    // The vocabulary is meant to produce matches often; a differential test over texts with
+    // no hits would prove little.
+    CHECK(with_hits > texts / 2);
+    CHECK(with_mentions > texts / 3);
+    MESSAGE(texts << " texts, " << with_hits << " with hits, " << with_mentions
+                  << " with mentions");
+}
+
+TEST_CASE("differential: variable-width, partial and case-sensitive patterns on dense text") {
+    // Short patterns over a small alphabet give many overlapping matches, several per end
+    // offset: the leftmost-start rule and the fixed-width start computation both matter.
+    const PatternSet set = PatternSet::parse("platform p\n"
+                                             "  pattern {partial} a{1,3}\n"
+                                             "  pattern {partial} (?:ab|b)c?\n"
+                                             "  pattern {case} AB\n"
+                                             "  pattern ab ?ba\n"
+                                             "  exclude {partial} bca\n"
+                                             "platform q\n"
+                                             "  pattern x ?y\n"
+                                             "  pattern {partial} [xy]z{0,2}\n"
+                                             "  pattern {case,partial} Zz\n"
+                                             "  exclude {case,partial} XZ\n",
+                                             "dense.pat");
+    HyperscanMatcher hs(set);
+    NaiveMatcher naive(set);
+    auto hs_scratch = hs.make_scratch();
+    auto naive_scratch = naive.make_scratch();
+    MentionCounter counter(set);
+    const std::string alphabet = "aabbcxyzABXZ  -_\xC3\xA9";
+    std::mt19937 rng(4242);
+    std::vector<Hit> a, b;
+    std::vector<PlatformCount> ca, cb;
+    int mismatches = 0;
+    std::size_t hits = 0;
+    for (int i = 0; i < 2000; ++i) {
+        std::string text;
+        std::size_t len = rng() % 40;
+        for (std::size_t k = 0; k < len; ++k) text += alphabet[rng() % alphabet.size()];
+        a.clear();
+        b.clear();
+        hs.scan(text, *hs_scratch, a);
+        naive.scan(text, *naive_scratch, b);
+        std::sort(a.begin(), a.end(), hit_less);
+        std::sort(b.begin(), b.end(), hit_less);
+        hits += a.size();
+        if (a != b && mismatches++ < 5)
+            FAIL_CHECK("text " << i << " '" << text << "'\n  hyperscan:" << show_hits(a)
+                               << "\n  naive:    " << show_hits(b));
+        counter.count(a, ca);
+        counter.count(b, cb);
+        CHECK(ca == cb);
+    }
+    CHECK(mismatches == 0);
+    CHECK(hits > 10000);
+    // A hand-checked case: in "aaaa" a{1,3} ends at 1..4, leftmost starts 0, 0, 0, 1.
+    std::vector<Hit> h = scan_all(hs, "aaaa");
+    std::sort(h.begin(), h.end(), hit_less);
+    std::vector<Hit> want = {{0, 0, 1}, {0, 0, 2}, {0, 0, 3}, {0, 1, 4}};
+    CHECK(h == want);
+}
+
+TEST_CASE("differential: long text and scratch reuse") {
+    const PatternSet& set = bundled_set();
+    const HyperscanMatcher& hs = bundled_engine<HyperscanMatcher>();
+    const NaiveMatcher& naive = bundled_engine<NaiveMatcher>();
+    std::mt19937 rng(77);
+    std::string text;
+    while (text.size() < 200000) text += random_text(rng);
+    std::vector<Hit> a = scan_all(hs, text), b = scan_all(naive, text);
+    std::sort(a.begin(), a.end(), hit_less);
+    std::sort(b.begin(), b.end(), hit_less);
+    CHECK(a.size() > 1000);
+    CHECK(a == b);
+    CHECK(count_mentions(hs, set, text) == count_mentions(naive, set, text));
+}
+
+} // namespace moscan
