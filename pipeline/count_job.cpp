@@ -113,7 +113,7 @@ public:
             pending_.clear(); // the run stops: nothing more is folded
             batch_.clear();
             ids_.clear();
-            field_ends_.clear();
+            fields_out_.clear();
             return;
         }
         flush();
@@ -129,8 +129,14 @@ private:
         std::uint32_t code = 0;
         bool child = false, unknown_age = false, flag = false;
         std::uint64_t hash = 0;
-        std::int32_t same_as = -1; // earlier record with the same id and text: reuse its scan
-        std::uint32_t text_begin = 0, text_end = 0, first_field = 0; // in batch_, field_ends_
+        std::int32_t same_as = -1; // earlier record with the same id and texts: reuse its scan
+        std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
+    };
+    // One text field of a pending record: key, place in batch_, and (after the scan) counts.
+    struct Field {
+        std::uint64_t hash;
+        std::uint32_t begin, end;
+        std::uint32_t counts_offset = 0, counts_size = 0;
     };
     // Records a rejected row; returns false when the run must stop.
     bool reject(const Chunk& chunk, std::uint64_t line, Reject why, std::string detail,
@@ -181,11 +187,10 @@ private:
                           out);
         bool flag = flag_set(r.flag);
 
-        // Queue the record; its text is scanned with the rest of the chunk in flush().
-        // Identical text: an export repeats the MO on every victim row of a crime, often on
-        // adjacent rows; such a row reuses the previous row's scan.
-        std::uint64_t h = 0x9E3779B97F4A7C15ull;
-        for (auto t : r.texts) h = text_hash(t, h);
+        // Queue the record; its texts are scanned with the rest of the chunk in flush().
+        // Each text column's value is a text of the crime, keyed by (column, hash): exports
+        // repeat the MO on every victim row, and such a repeat counts once. A row whose id
+        // and texts all equal the previous row's reuses its scan.
         Pending p;
         p.id_offset = static_cast<std::uint32_t>(ids_.size());
         p.id_length = static_cast<std::uint32_t>(id.size());
@@ -195,20 +200,27 @@ private:
         p.child = age == AgeClass::child;
         p.unknown_age = age == AgeClass::unknown;
         p.flag = flag;
-        p.hash = h;
-        if (!pending_.empty() && pending_.back().hash == h &&
+        p.first_field = static_cast<std::uint32_t>(fields_out_.size());
+        p.fields = static_cast<std::uint32_t>(r.texts.size());
+        std::uint64_t all = 0;
+        for (size_t f = 0; f < r.texts.size(); ++f) {
+            std::uint64_t h = text_hash(r.texts[f], 0x9E3779B97F4A7C15ull + f);
+            fields_out_.push_back(Field{h, 0, 0});
+            all = hash_mix(all ^ h, 0xff51afd7ed558ccdull);
+        }
+        p.hash = all;
+        if (!pending_.empty() && pending_.back().hash == all &&
             pending_id(pending_.back()) == id) {
             p.same_as = pending_.back().same_as >= 0 ? pending_.back().same_as
                                                      : static_cast<std::int32_t>(pending_.size() - 1);
         } else {
-            p.text_begin = static_cast<std::uint32_t>(batch_.size());
-            p.first_field = static_cast<std::uint32_t>(field_ends_.size());
-            for (auto t : r.texts) {
-                batch_.append(t);
-                field_ends_.push_back(static_cast<std::uint32_t>(batch_.size()));
+            for (size_t f = 0; f < r.texts.size(); ++f) {
+                Field& fo = fields_out_[p.first_field + f];
+                fo.begin = static_cast<std::uint32_t>(batch_.size());
+                batch_.append(r.texts[f]);
+                fo.end = static_cast<std::uint32_t>(batch_.size());
                 batch_.push_back('\0'); // never part of a match (see CountJob::batch_scan_)
             }
-            p.text_end = static_cast<std::uint32_t>(batch_.size());
         }
         pending_.push_back(p);
         ++out.rows.kept;
@@ -219,59 +231,57 @@ private:
         return std::string_view(ids_).substr(p.id_offset, p.id_length);
     }
 
-    // Scans the queued texts of a chunk, counts mentions per record and folds the records.
+    // Scans the queued texts of a chunk, counts mentions per text and folds the records.
     void flush() {
         hits_.clear();
         if (s_.batch_scan) {
             if (!batch_.empty()) s_.matcher.scan(batch_, *scratch_, hits_);
         } else {
             // Some pattern could match a NUL: scan each field on its own.
-            for (const Pending& p : pending_) {
-                if (p.same_as >= 0) continue;
-                std::uint32_t begin = p.text_begin;
-                for (size_t f = p.first_field; begin < p.text_end; ++f) {
-                    std::uint32_t end = field_ends_[f];
-                    size_t before = hits_.size();
-                    if (end > begin)
-                        s_.matcher.scan(std::string_view(batch_).substr(begin, end - begin),
-                                        *scratch_, hits_);
-                    for (size_t i = before; i < hits_.size(); ++i) {
-                        hits_[i].start += begin;
-                        hits_[i].end += begin;
-                    }
-                    begin = end + 1;
+            for (const Field& f : fields_out_) {
+                if (f.end <= f.begin) continue;
+                size_t before = hits_.size();
+                s_.matcher.scan(std::string_view(batch_).substr(f.begin, f.end - f.begin),
+                                *scratch_, hits_);
+                for (size_t i = before; i < hits_.size(); ++i) {
+                    hits_[i].start += f.begin;
+                    hits_[i].end += f.begin;
                 }
             }
         }
         std::sort(hits_.begin(), hits_.end(),
                   [](const Hit& a, const Hit& b) { return a.start < b.start; });
+        // Per field, in batch order: the counts of its own hits.
         size_t h = 0;
-        counts_offset_.resize(pending_.size());
         counts_pool_.clear();
-        for (size_t i = 0; i < pending_.size(); ++i) {
-            const Pending& p = pending_[i];
-            if (p.same_as < 0) {
-                record_hits_.clear();
-                while (h < hits_.size() && hits_[h].start < p.text_end) {
-                    record_hits_.push_back(hits_[h]);
-                    ++h;
-                }
-                s_.counter.count(record_hits_, counts_);
-                counts_offset_[i] = {static_cast<std::uint32_t>(counts_pool_.size()),
-                                     static_cast<std::uint32_t>(counts_.size())};
-                counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
-            } else {
-                counts_offset_[i] = counts_offset_[static_cast<size_t>(p.same_as)];
+        for (Field& f : fields_out_) {
+            if (f.end <= f.begin) {
+                f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
+                f.counts_size = 0;
+                continue;
             }
-            auto [off, n] = counts_offset_[i];
-            counts_.assign(counts_pool_.begin() + off, counts_pool_.begin() + off + n);
-            crimes.upsert(pending_id(p))
-                .add_row(p.day, p.code, p.child, p.unknown_age, p.flag, p.hash, counts_, s_.order);
+            record_hits_.clear();
+            while (h < hits_.size() && hits_[h].start < f.end) record_hits_.push_back(hits_[h++]);
+            s_.counter.count(record_hits_, counts_);
+            f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
+            f.counts_size = static_cast<std::uint32_t>(counts_.size());
+            counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
+        }
+        for (const Pending& p : pending_) {
+            const Pending& scanned = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
+            CrimeState& st = crimes.upsert(pending_id(p));
+            st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
+            for (size_t f = 0; f < p.fields; ++f) {
+                const Field& fo = fields_out_[scanned.first_field + f];
+                if (fo.end <= fo.begin) continue; // empty text: nothing to count
+                st.add_text(fields_out_[p.first_field + f].hash,
+                            counts_pool_.data() + fo.counts_offset, fo.counts_size);
+            }
         }
         pending_.clear();
         batch_.clear();
         ids_.clear();
-        field_ends_.clear();
+        fields_out_.clear();
     }
 
     void process_csv(const Chunk& chunk, ChunkOutcome& out) {
@@ -447,10 +457,9 @@ private:
     std::vector<Pending> pending_;
     std::string batch_; // texts of the pending records, each field followed by a NUL
     std::string ids_;
-    std::vector<std::uint32_t> field_ends_;
+    std::vector<Field> fields_out_;
     std::vector<Hit> record_hits_;
     std::vector<PlatformCount> counts_pool_;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> counts_offset_;
 };
 
 } // namespace

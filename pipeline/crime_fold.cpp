@@ -34,14 +34,12 @@ void CrimeState::add_text(std::uint64_t hash, const PlatformCount* counts, std::
 }
 
 void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown,
-                         bool flag, std::uint64_t text_hash,
-                         const std::vector<PlatformCount>& counts, const CodeOrder& order) {
+                         bool flag, const CodeOrder& order) {
     take_date(d, code_index, order);
     ++rows;
     child |= is_child;
     unknown_age |= is_unknown;
     flagged |= flag;
-    add_text(text_hash, counts.data(), counts.size());
 }
 
 void CrimeState::merge(CrimeState&& other, const CodeOrder& order) {

@@ -5,8 +5,9 @@
 //   date    earliest date of its rows; code: the code of that earliest row (ties: the first
 //           code in CodeOrder: list order, then codes outside the list alphabetically)
 //   age     "has a child victim row" and "has an unknown-age row" are ORed
-//   texts   distinct texts (by 64-bit hash) with their per-platform mention counts: identical
-//           text on several rows counts once, different texts all count
+//   texts   distinct texts with their per-platform mention counts: a text is the value of one
+//           text column of one row, keyed by (column, 64-bit hash of the value); the same
+//           value on several rows counts once, different values all count
 // Sink (one CrimeMap per thread) -> combine (merge_from) -> finalize (reducer.hpp).
 //
 // Memory is the per-crime state of crimes that passed the row filters, so it is kept flat:
@@ -43,9 +44,11 @@ public:
     bool unknown_age = false; // a row with no known age
     bool flagged = false;     // a row with the online flag set
 
+    // A row's facts; its texts are added one by one with add_text.
     void add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown, bool flag,
-                 std::uint64_t text_hash, const std::vector<PlatformCount>& counts,
                  const CodeOrder& order);
+    // A text (key: column and value hash) with its mention counts; ignored if already seen.
+    void add_text(std::uint64_t key, const PlatformCount* counts, std::size_t n);
     void merge(CrimeState&& other, const CodeOrder& order);
     // Total mentions per platform over distinct texts, in platform order (out is cleared).
     void totals(std::vector<PlatformCount>& out) const;
@@ -55,7 +58,6 @@ private:
     static constexpr std::size_t kInline = 3;
     void take_date(Day d, std::uint32_t code_index, const CodeOrder& order);
     bool has_text(std::uint64_t hash) const;
-    void add_text(std::uint64_t hash, const PlatformCount* counts, std::size_t n);
 
     bool has_first_ = false;
     std::uint8_t first_n_ = 0; // counts of the first text held inline (if it fits)
