@@ -13,7 +13,8 @@ MentionCounter::MentionCounter(const PatternSet& set) {
     }
 }
 
-void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out) const {
+void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
+                           std::int32_t /*day*/) const {
     out.clear();
     if (hits.empty()) return;
     // Order: platform, excludes first, then start, then end. Excludes of a platform come

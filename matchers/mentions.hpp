@@ -9,6 +9,7 @@
 #include "matchers/matcher.hpp"
 #include "matchers/pattern_set.hpp"
 
+#include <climits>
 #include <cstdint>
 #include <vector>
 
@@ -24,8 +25,11 @@ class MentionCounter {
 public:
     explicit MentionCounter(const PatternSet& set);
     // Sorts `hits` in place and writes one entry per platform with at least one mention,
-    // in platform order, to `out` (cleared first).
-    void count(std::vector<Hit>& hits, std::vector<PlatformCount>& out) const;
+    // in platform order, to `out` (cleared first). `day` is the date of the record the text
+    // belongs to (days since 1970-01-01; kNoDay when unknown), for date-bound patterns.
+    static constexpr std::int32_t kNoDay = INT32_MIN;
+    void count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
+               std::int32_t day = kNoDay) const;
 
 private:
     std::vector<std::uint32_t> platform_of_;

@@ -251,21 +251,24 @@ private:
         }
         std::sort(hits_.begin(), hits_.end(),
                   [](const Hit& a, const Hit& b) { return a.start < b.start; });
-        // Per field, in batch order: the counts of its own hits.
+        // Per field, in batch order: the counts of its own hits (at the record's date, for
+        // patterns valid only from or until a date).
         size_t h = 0;
         counts_pool_.clear();
-        for (Field& f : fields_out_) {
-            if (f.end <= f.begin) {
+        for (const Pending& p : pending_) {
+            if (p.same_as >= 0) continue;
+            for (std::uint32_t i = 0; i < p.fields; ++i) {
+                Field& f = fields_out_[p.first_field + i];
                 f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
                 f.counts_size = 0;
-                continue;
+                if (f.end <= f.begin) continue;
+                record_hits_.clear();
+                while (h < hits_.size() && hits_[h].start < f.end)
+                    record_hits_.push_back(hits_[h++]);
+                s_.counter.count(record_hits_, counts_, p.day);
+                f.counts_size = static_cast<std::uint32_t>(counts_.size());
+                counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
             }
-            record_hits_.clear();
-            while (h < hits_.size() && hits_[h].start < f.end) record_hits_.push_back(hits_[h++]);
-            s_.counter.count(record_hits_, counts_);
-            f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
-            f.counts_size = static_cast<std::uint32_t>(counts_.size());
-            counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
         }
         for (const Pending& p : pending_) {
             const Pending& scanned = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
@@ -590,6 +593,7 @@ CountResult CountJob::run() {
                    options_.max_age,
                    options_.unknown_age == UnknownAge::include};
     result.rows = reduce(crimes, in, summary);
+    if (options_.keep_crimes) result.crimes = std::make_shared<CrimeMap>(std::move(crimes));
     summary.bytes = reader.bytes_read();
     summary.files = reader.files_read();
     summary.threads = threads;

@@ -30,6 +30,9 @@ enum class Engine { hyperscan, naive };
 
 struct CountResult {
     std::vector<TableRow> rows;
+    // With CountOptions::keep_crimes: every crime that passed the row filters, by id (in
+    // scope or not: CrimeState has the facts to decide).
+    std::shared_ptr<CrimeMap> crimes;
     Summary summary;
     std::vector<std::string> inputs; // after directory expansion
 };

@@ -42,7 +42,8 @@ struct CountOptions {
     std::size_t chunk_bytes = 4u << 20;       // read size
     std::size_t max_record_bytes = 64u << 20; // longer records are structural errors
     OnError on_error = OnError::standard;
-    bool quiet = false; // no run summary, no progress
+    bool keep_crimes = false; // CountResult::crimes holds every crime's merged state (eval)
+    bool quiet = false;       // no run summary, no progress
     ProgressMode progress = ProgressMode::automatic;
 };
 
