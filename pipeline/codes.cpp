@@ -3,6 +3,7 @@
 #include "pipeline/csv.hpp"
 #include "pipeline/error.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -10,7 +11,12 @@ namespace moscan {
 
 std::string normalise_code(std::string_view code) {
     std::string out;
-    out.reserve(code.size());
+    normalise_code(code, out);
+    return out;
+}
+
+void normalise_code(std::string_view code, std::string& out) {
+    out.clear();
     size_t part_start = 0;
     for (char c : code) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
@@ -21,7 +27,38 @@ std::string normalise_code(std::string_view code) {
         out.push_back(c);
         if (c == '/') part_start = out.size();
     }
-    return out;
+}
+
+namespace {
+bool pack(std::string_view s, std::uint64_t& key) {
+    if (s.empty() || s.size() > 8) return false;
+    key = 0;
+    for (unsigned char c : s) key = (key << 8) | c;
+    key |= static_cast<std::uint64_t>(s.size()) << 60; // keeps "0" apart from ""
+    return true;
+}
+std::size_t slot_of(std::uint64_t key, std::size_t mask) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+} // namespace
+
+void CodeList::index_packed(std::string_view canonical, std::uint32_t index) {
+    std::uint64_t key;
+    if (!pack(canonical, key)) return;
+    if (packed_.size() < 2 * (codes_.size() + 1)) {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> old(
+            std::max<std::size_t>(64, packed_.size() * 2));
+        old.swap(packed_);
+        for (const auto& [k, v] : old)
+            if (v) {
+                std::size_t i = slot_of(k, packed_.size() - 1);
+                while (packed_[i].second) i = (i + 1) & (packed_.size() - 1);
+                packed_[i] = {k, v};
+            }
+    }
+    std::size_t i = slot_of(key, packed_.size() - 1);
+    while (packed_[i].second) i = (i + 1) & (packed_.size() - 1);
+    packed_[i] = {key, index + 1};
 }
 
 CodeList CodeList::load(const std::filesystem::path& file) {
@@ -67,6 +104,15 @@ CodeList CodeList::parse(std::string_view text, const std::string& source_name) 
 }
 
 int CodeList::find(std::string_view canonical) const {
+    std::uint64_t key;
+    if (pack(canonical, key)) {
+        if (packed_.empty()) return -1;
+        const std::size_t mask = packed_.size() - 1;
+        for (std::size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
+            if (!packed_[i].second) return -1;
+            if (packed_[i].first == key) return static_cast<int>(packed_[i].second - 1);
+        }
+    }
     auto it = index_.find(std::string(canonical));
     return it == index_.end() ? -1 : static_cast<int>(it->second);
 }
@@ -80,6 +126,7 @@ int CodeList::find_group(std::string_view name) const {
 std::uint32_t CodeList::add(std::string canonical, std::uint32_t group) {
     auto i = static_cast<std::uint32_t>(codes_.size());
     index_.emplace(canonical, i);
+    index_packed(canonical, i);
     codes_.push_back(Code{std::move(canonical), group, {}});
     return i;
 }

@@ -15,6 +15,7 @@ namespace moscan {
 // Canonical form of a code: upper case, no spaces, leading zeros of each number dropped:
 // "086/02" -> "86/2", " 19c" -> "19C", "071/17" -> "71/17". Empty if nothing is left.
 std::string normalise_code(std::string_view code);
+void normalise_code(std::string_view code, std::string& out); // into a reused buffer
 
 class CodeList {
 public:
@@ -40,6 +41,10 @@ public:
     std::string source;
 
 private:
+    void index_packed(std::string_view canonical, std::uint32_t index);
+    // Codes of up to 8 bytes packed into a word, in an open-addressing table: the lookup on
+    // every row costs a multiply and (almost always) one probe.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> packed_; // (key, index + 1)
     std::vector<Code> codes_;
     std::vector<std::string> groups_;
     std::unordered_map<std::string, std::uint32_t> index_;

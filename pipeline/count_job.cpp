@@ -29,10 +29,14 @@ namespace {
 // One record's fields as views: into the chunk, into a thread buffer (CSV fields that needed
 // unquoting) or into the JSON parser's string buffer. Valid until the next record.
 struct RecordView {
-    std::uint64_t line = 0;
+    std::uint64_t line = 0;       // 0: not worked out yet (CSV), see Worker::line_of
+    const char* start = nullptr; // the record's first byte in its chunk
     std::string_view id, date, code, age, flag;
     bool age_is_null = false;
     std::vector<std::string_view> texts;
+    // CSV: the parsed fields, whose texts are unquoted only once the record is in scope.
+    const std::vector<csv::Field>* csv_fields = nullptr;
+    const std::vector<int>* text_columns = nullptr;
 };
 
 struct ChunkOutcome {
@@ -138,6 +142,15 @@ private:
         std::uint32_t begin, end;
         std::uint32_t counts_offset = 0, counts_size = 0;
     };
+    // The line of a record: JSONL knows it; CSV works it out only for the records it reports,
+    // counting newlines from the last record it worked out (records come in order).
+    std::uint64_t line_of(RecordView& r) {
+        if (r.line) return r.line;
+        line_at_cursor_ += static_cast<std::uint64_t>(std::count(line_cursor_, r.start, '\n'));
+        line_cursor_ = r.start;
+        return r.line = line_at_cursor_;
+    }
+
     // Records a rejected row; returns false when the run must stop.
     bool reject(const Chunk& chunk, std::uint64_t line, Reject why, std::string detail,
                 ChunkOutcome& out) {
@@ -156,10 +169,10 @@ private:
     // Scope, scan and fold one record. Returns false when the run must stop.
     bool handle(const Chunk& chunk, RecordView& r, ChunkOutcome& out) {
         std::string_view id = trim(r.id);
-        if (id.empty()) return reject(chunk, r.line, Reject::missing_id, "", out);
+        if (id.empty()) return reject(chunk, line_of(r), Reject::missing_id, "", out);
         std::string_view code_raw = trim(r.code);
-        if (code_raw.empty()) return reject(chunk, r.line, Reject::missing_code, "", out);
-        code_buf_ = normalise_code(code_raw);
+        if (code_raw.empty()) return reject(chunk, line_of(r), Reject::missing_code, "", out);
+        normalise_code(code_raw, code_buf_);
         int code = s_.codes.find(code_buf_);
         if (code < 0 && s_.extras) {
             auto cached = extra_cache_.find(code_buf_);
@@ -172,10 +185,10 @@ private:
             return true;
         }
         std::string_view date_raw = trim(r.date);
-        if (date_raw.empty()) return reject(chunk, r.line, Reject::missing_date, "", out);
+        if (date_raw.empty()) return reject(chunk, line_of(r), Reject::missing_date, "", out);
         std::optional<Day> day = parse_date(date_raw);
         if (!day)
-            return reject(chunk, r.line, Reject::invalid_date, "'" + std::string(date_raw) + "'",
+            return reject(chunk, line_of(r), Reject::invalid_date, "'" + std::string(date_raw) + "'",
                           out);
         if (!s_.options.periods.contains(*day)) {
             ++out.rows.out_date;
@@ -183,9 +196,13 @@ private:
         }
         AgeClass age = classify_age(r.age, r.age_is_null, s_.options.max_age);
         if (age == AgeClass::invalid)
-            return reject(chunk, r.line, Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
+            return reject(chunk, line_of(r), Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
                           out);
         bool flag = flag_set(r.flag);
+        if (r.csv_fields)
+            for (size_t t = 0; t < r.texts.size(); ++t)
+                r.texts[t] = csv::value((*r.csv_fields)[static_cast<size_t>((*r.text_columns)[t])],
+                                        bufs_[5 + t]);
 
         // Queue the record; its texts are scanned with the rest of the chunk in flush().
         // Each text column's value is a text of the crime, keyed by (column, hash): exports
@@ -291,14 +308,15 @@ private:
         const FileSchema& sc = *chunk.schema;
         const char* p = chunk.data.get();
         const char* end = p + chunk.size;
-        std::uint64_t line = chunk.first_line;
+        line_cursor_ = p;
+        line_at_cursor_ = chunk.first_line;
         bufs_.resize(5 + sc.texts.size());
         RecordView r;
         r.texts.resize(sc.texts.size());
         while (p < end) {
-            csv::RecordParse rp = csv::parse_record(p, end, fields_);
-            r.line = line;
-            line += rp.newlines;
+            csv::RecordParse rp = csv::parse_record_fast(p, end, fields_);
+            r.line = 0;
+            r.start = p;
             p = rp.next;
             if (fields_.size() == 1 && fields_[0].view.empty() && !fields_[0].raw) {
                 ++out.rows.blank_lines;
@@ -306,13 +324,13 @@ private:
             }
             ++out.rows.read;
             if (rp.status == csv::ParseStatus::unterminated) {
-                if (!reject(chunk, r.line, Reject::unterminated_quote,
+                if (!reject(chunk, line_of(r), Reject::unterminated_quote,
                             "the quote opened in this record is never closed", out))
                     return;
                 continue;
             }
             if (fields_.size() != sc.columns.size()) {
-                if (!reject(chunk, r.line, Reject::field_count,
+                if (!reject(chunk, line_of(r), Reject::field_count,
                             "expected " + std::to_string(sc.columns.size()) + ", found " +
                                 std::to_string(fields_.size()),
                             out))
@@ -329,7 +347,8 @@ private:
             r.age = get(sc.age, 3);
             r.flag = get(sc.flag, 4);
             r.age_is_null = false;
-            for (size_t t = 0; t < sc.texts.size(); ++t) r.texts[t] = get(sc.texts[t], 5 + t);
+            r.csv_fields = &fields_;
+            r.text_columns = &sc.texts;
             if (!handle(chunk, r, out)) return;
         }
     }
@@ -433,13 +452,13 @@ private:
                 }
             }
             if (!ok) {
-                if (!reject(chunk, r.line, Reject::invalid_json,
+                if (!reject(chunk, line_of(r), Reject::invalid_json,
                             err ? simdjson::error_message(err) : "malformed object", out))
                     return;
                 continue;
             }
             if (!bad.empty()) {
-                if (!reject(chunk, r.line, Reject::bad_value_type,
+                if (!reject(chunk, line_of(r), Reject::bad_value_type,
                             "field '" + bad + "' must be a string, number or null", out))
                     return;
                 continue;
@@ -455,6 +474,8 @@ private:
     std::vector<csv::Field> fields_;
     std::vector<std::string> bufs_;
     std::string code_buf_;
+    const char* line_cursor_ = nullptr;
+    std::uint64_t line_at_cursor_ = 0;
     std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
     simdjson::ondemand::parser parser_;
     std::vector<Pending> pending_;

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace moscan::csv {
 
-std::string_view value(const Field& f, std::string& buf) {
-    if (!f.raw) return f.view;
+std::string_view unquote(const Field& f, std::string& buf) {
     buf.clear();
     bool quoted = false;
     const std::string_view v = f.view;
@@ -28,7 +30,27 @@ std::string_view value(const Field& f, std::string& buf) {
     return buf;
 }
 
-RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fields) {
+namespace {
+
+// First byte in [p, end) that is ',', LF or '"' (end if none): 16 bytes at a time.
+inline const char* find_special(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                                 _mm_cmpeq_epi8(v, quote));
+        int bits = _mm_movemask_epi8(m);
+        if (bits) return p + __builtin_ctz(static_cast<unsigned>(bits));
+        p += 16;
+    }
+#endif
+    while (p < end && *p != ',' && *p != '\n' && *p != '"') ++p;
+    return p;
+}
+
+template <bool CountLines>
+RecordParse parse_record_impl(const char* p, const char* end, std::vector<Field>& fields) {
     fields.clear();
     std::uint64_t newlines = 0;
     while (true) {
@@ -41,7 +63,8 @@ RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fie
             while (true) {
                 q = static_cast<const char*>(std::memchr(q, '"', static_cast<size_t>(end - q)));
                 if (!q) {
-                    newlines += static_cast<std::uint64_t>(std::count(p, end, '\n'));
+                    if constexpr (CountLines)
+                        newlines += static_cast<std::uint64_t>(std::count(p, end, '\n'));
                     fields.push_back(Field{std::string_view(start, end - start), true});
                     return RecordParse{end, newlines, ParseStatus::unterminated};
                 }
@@ -52,7 +75,8 @@ RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fie
                 }
                 break;
             }
-            newlines += static_cast<std::uint64_t>(std::count(p, q, '\n'));
+            if constexpr (CountLines)
+                newlines += static_cast<std::uint64_t>(std::count(p, q, '\n'));
             p = q + 1;
             if (p == end || *p == ',' || *p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n') ||
                 (*p == '\r' && p + 1 == end)) {
@@ -68,6 +92,10 @@ RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fie
             // Unquoted (or irregular) field: up to an unquoted ',' or LF.
             bool quoted = false; // any outer quote pair is already consumed
             while (p < end) {
+                if (!quoted) {
+                    p = find_special(p, end);
+                    if (p == end) break;
+                }
                 char c = *p;
                 if (c == '"') {
                     quoted = !quoted;
@@ -75,7 +103,7 @@ RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fie
                 } else if (!quoted && (c == ',' || c == '\n')) {
                     break;
                 } else if (c == '\n') {
-                    ++newlines;
+                    if constexpr (CountLines) ++newlines;
                 }
                 ++p;
             }
@@ -96,11 +124,21 @@ RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fie
         }
         if (*p == '\r') ++p; // CRLF after a quoted field
         if (p < end && *p == '\n') {
-            ++newlines;
+            if constexpr (CountLines) ++newlines;
             ++p;
         }
         return RecordParse{p, newlines, ParseStatus::ok};
     }
+}
+
+} // namespace
+
+RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fields) {
+    return parse_record_impl<true>(p, end, fields);
+}
+
+RecordParse parse_record_fast(const char* p, const char* end, std::vector<Field>& fields) {
+    return parse_record_impl<false>(p, end, fields);
 }
 
 std::size_t last_record_end(const char* data, std::size_t size) {

@@ -21,8 +21,12 @@ struct Field {
     bool raw = false;      // needs unquoting (contains quotes other than the outer pair)
 };
 
+// The value of a field needing unquoting, built in `buf`.
+std::string_view unquote(const Field& f, std::string& buf);
 // The value of a field; uses `buf` only when the field needs unquoting.
-std::string_view value(const Field& f, std::string& buf);
+inline std::string_view value(const Field& f, std::string& buf) {
+    return f.raw ? unquote(f, buf) : f.view;
+}
 
 enum class ParseStatus { ok, unterminated };
 
@@ -36,6 +40,9 @@ struct RecordParse {
 // record ends at an unquoted LF (a CR before it is dropped) or at `end`. If `end` is reached
 // inside quotes the status is `unterminated`.
 RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fields);
+// The same without counting newlines (RecordParse::newlines is 0): the hot path, which
+// works out line numbers only for the records it reports.
+RecordParse parse_record_fast(const char* p, const char* end, std::vector<Field>& fields);
 
 // Offset just past the last record end (unquoted LF) in [data, data+size), given that data
 // starts at a record start; 0 if there is none.
