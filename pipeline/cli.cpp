@@ -1,6 +1,7 @@
 #include "pipeline/cli.hpp"
 
 #include "generator/synth.hpp"
+#include "pipeline/cli_eval.hpp"
 #include "pipeline/count_job.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/writers.hpp"
@@ -301,6 +302,7 @@ int run(int argc, char** argv) {
         }
         if (cmd == "count") return count_command(rest);
         if (cmd == "generate") return generate_command(rest);
+        if (cmd == "eval") return eval_command(rest);
         throw UsageError("unknown command '" + cmd + "'\n" + kUsage);
     } catch (const po::error& e) {
         std::cerr << "moscan: error: " << e.what() << " (see --help)\n";
