@@ -306,7 +306,7 @@ private:
 
     void process_csv(const Chunk& chunk, ChunkOutcome& out) {
         const FileSchema& sc = *chunk.schema;
-        const char* p = chunk.data.get();
+        const char* p = chunk.bytes;
         const char* end = p + chunk.size;
         line_cursor_ = p;
         line_at_cursor_ = chunk.first_line;
@@ -323,6 +323,14 @@ private:
                 continue;
             }
             ++out.rows.read;
+            if (static_cast<std::size_t>(p - r.start) > s_.options.max_record_bytes) {
+                if (!reject(chunk, line_of(r), Reject::record_too_long,
+                            "longer than " + std::to_string(s_.options.max_record_bytes >> 20) +
+                                " MiB; is a quote left open? (--max-record-mib raises the limit)",
+                            out))
+                    return;
+                continue;
+            }
             if (rp.status == csv::ParseStatus::unterminated) {
                 if (!reject(chunk, line_of(r), Reject::unterminated_quote,
                             "the quote opened in this record is never closed", out))
@@ -374,11 +382,11 @@ private:
 
     void process_jsonl(const Chunk& chunk, ChunkOutcome& out) {
         const FileSchema& sc = *chunk.schema;
-        const char* base = chunk.data.get();
+        const char* base = chunk.bytes;
         const char* p = base;
         const char* end = base + chunk.size;
         std::uint64_t line = chunk.first_line;
-        const size_t alloc = chunk.capacity + simdjson::SIMDJSON_PADDING;
+        const size_t alloc = chunk.readable;
         RecordView r;
         r.texts.resize(sc.texts.size());
         // Key -> role: 0 id, 1 date, 2 code, 3 age, 4 flag, 5+ text
@@ -401,6 +409,14 @@ private:
                 continue;
             }
             ++out.rows.read;
+            if (text.size() > s_.options.max_record_bytes) {
+                if (!reject(chunk, r.line, Reject::record_too_long,
+                            "longer than " + std::to_string(s_.options.max_record_bytes >> 20) +
+                                " MiB (--max-record-mib raises the limit)",
+                            out))
+                    return;
+                continue;
+            }
             simdjson::ondemand::document doc;
             simdjson::ondemand::object obj;
             auto err = parser_.iterate(start, text.size(), alloc - (start - base)).get(doc);

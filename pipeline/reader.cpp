@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <filesystem>
 #include <unistd.h>
 
@@ -153,6 +155,7 @@ Chunk* ChunkReader::acquire() {
 
 void ChunkReader::release(Chunk* chunk) {
     std::lock_guard<std::mutex> lock(pool_mutex_);
+    chunk->keep.reset(); // may unmap a file whose last view this was
     pool_.push_back(chunk);
 }
 
@@ -308,12 +311,89 @@ void ChunkReader::read_header(Chunk& c) {
     }
     resolve_columns(*schema_, options_);
     carry_.assign(d + end, c.size - end);
+
+    // Map a regular file; its data starts at offset_ (after the header).
+    struct stat st {};
+    if (fd_ > 0 && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::uint64_t>(st.st_size) > offset_) {
+        auto size = static_cast<std::size_t>(st.st_size);
+        void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd_, 0);
+        if (addr != MAP_FAILED) {
+            ::madvise(addr, size, MADV_SEQUENTIAL);
+            map_ = std::shared_ptr<const void>(addr, [size](const void* a) {
+                ::munmap(const_cast<void*>(a), size);
+            });
+            map_data_ = static_cast<const char*>(addr);
+            map_size_ = size;
+            map_pos_ = offset_;
+            bytes_read_ -= carry_.size(); // counted again as mapped chunks are handed on
+            carry_.clear();
+            eof_ = true;
+        }
+    }
+}
+
+Chunk* ChunkReader::next_mapped() {
+    constexpr std::size_t kTail = 4096; // a view always has this much file after it
+    const std::size_t remaining = map_size_ - map_pos_;
+    const char* base = map_data_ + map_pos_;
+    Chunk* c = acquire();
+    c->schema = schema_;
+    c->first_line = line_;
+    c->offset = map_pos_;
+    std::size_t want = options_.chunk_bytes;
+    std::size_t end = 0;
+    while (remaining > want + kTail) {
+        end = schema_->format == InputFormat::csv
+                  ? csv::last_record_end(base, want)
+                  : [&] {
+                        const void* nl = memrchr(base, '\n', want);
+                        return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1
+                                  : std::size_t{0};
+                    }();
+        if (end > 0) break;
+        if (want >= options_.max_record_bytes) {
+            release(c);
+            throw DataError(schema_->name + ":" + std::to_string(line_) +
+                            ": a record is longer than " +
+                            std::to_string(options_.max_record_bytes >> 20) +
+                            " MiB; is a quote left open? (--max-record-mib raises the limit)");
+        }
+        want *= 2;
+    }
+    if (end > 0) {
+        c->bytes = base;
+        c->size = end;
+        c->readable = remaining;
+        c->keep = map_;
+    } else {
+        // The rest of the file: copied, so that it has padding after it.
+        grow(*c, remaining);
+        std::memcpy(c->data.get(), base, remaining);
+        std::memset(c->data.get() + remaining, 0, simdjson::SIMDJSON_PADDING);
+        c->size = remaining;
+        c->bytes = c->data.get();
+        c->readable = c->capacity + simdjson::SIMDJSON_PADDING;
+        c->final_in_file = true;
+        end = remaining;
+    }
+    line_ += static_cast<std::uint64_t>(std::count(base, base + end, '\n'));
+    map_pos_ += end;
+    offset_ = map_pos_;
+    bytes_read_ += end;
+    if (c->final_in_file) { // the map is no longer needed (chunks in flight keep it alive)
+        map_.reset();
+        map_data_ = nullptr;
+    }
+    return c;
 }
 
 Chunk* ChunkReader::next() {
     while (true) {
+        if (map_data_) return next_mapped();
         if (eof_ && carry_.empty()) {
             if (!open_next_file()) return nullptr;
+            if (map_data_) return next_mapped();
             if (eof_ && carry_.empty()) continue; // header only
         }
         Chunk* c = acquire();
@@ -354,6 +434,8 @@ Chunk* ChunkReader::next() {
         }
         carry_.assign(c->data.get() + end, c->size - end);
         c->size = end;
+        c->bytes = c->data.get();
+        c->readable = c->capacity + simdjson::SIMDJSON_PADDING;
         line_ += static_cast<std::uint64_t>(std::count(c->data.get(), c->data.get() + end, '\n'));
         offset_ += end;
         if (c->size == 0) {

@@ -1,6 +1,9 @@
 // The serial input stage: files in, record-aligned chunks out.
 //
-// Each file is read sequentially in large blocks into pooled buffers. The reader finds the
+// A regular file is memory-mapped and its chunks are views into the map (no copy); only the
+// file's last chunk is copied, into a padded buffer, so that every chunk has spare readable
+// bytes after it. A stream (stdin, a pipe) is read sequentially in large blocks into pooled
+// buffers. The reader finds the
 // last complete record in the block (CSV: the last LF with an even number of quotes before
 // it, see csv.hpp; JSONL: the last LF), hands that much on as a chunk and carries the
 // unfinished tail into the next buffer, so every chunk starts and ends on a record boundary
@@ -30,9 +33,14 @@ struct FileSchema {
 };
 
 struct Chunk {
-    std::unique_ptr<char[]> data;
-    std::size_t capacity = 0; // usable bytes; the allocation has padding after it
+    // The chunk's bytes: a view into the input file's memory map, or into `data`.
+    const char* bytes = nullptr;
     std::size_t size = 0;
+    // Bytes readable from `bytes` (at least size + SIMDJSON_PADDING, for in-place JSON).
+    std::size_t readable = 0;
+    std::shared_ptr<const void> keep; // the map a view points into
+    std::unique_ptr<char[]> data;     // owned buffer (streams; the last chunk of a file)
+    std::size_t capacity = 0;         // usable bytes of data; the allocation has padding after it
     const FileSchema* schema = nullptr;
     std::uint64_t first_line = 1; // line number of data[0]
     std::uint64_t offset = 0;     // byte offset of data[0] in its file
@@ -61,6 +69,7 @@ public:
 
 private:
     bool open_next_file();
+    Chunk* next_mapped();
     void close_file();
     std::size_t fill(Chunk& c, std::size_t want); // reads until c.size >= want or EOF
     void grow(Chunk& c, std::size_t capacity);
@@ -78,6 +87,10 @@ private:
     FileSchema* schema_ = nullptr;
     std::vector<std::unique_ptr<FileSchema>> schemas_;
     std::string carry_; // unfinished tail of the previous block
+    // Regular files are memory-mapped: chunks are views, nothing is copied.
+    std::shared_ptr<const void> map_;
+    const char* map_data_ = nullptr;
+    std::size_t map_size_ = 0, map_pos_ = 0;
 
     std::mutex pool_mutex_;
     std::vector<Chunk*> pool_;

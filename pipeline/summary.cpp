@@ -7,6 +7,7 @@ const char* reject_name(Reject r) {
     case Reject::unterminated_quote: return "unterminated quoted field";
     case Reject::field_count: return "wrong number of fields";
     case Reject::invalid_json: return "invalid JSON";
+    case Reject::record_too_long: return "record too long";
     case Reject::missing_id: return "missing crime id";
     case Reject::missing_code: return "missing offence code";
     case Reject::missing_date: return "missing date";
@@ -20,7 +21,7 @@ const char* reject_name(Reject r) {
 
 bool is_structural(Reject r) {
     return r == Reject::unterminated_quote || r == Reject::field_count ||
-           r == Reject::invalid_json;
+           r == Reject::invalid_json || r == Reject::record_too_long;
 }
 
 std::string Issue::message() const {

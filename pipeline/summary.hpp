@@ -13,6 +13,7 @@ enum class Reject : std::uint8_t {
     unterminated_quote, // structural
     field_count,        // structural
     invalid_json,       // structural
+    record_too_long,    // structural (longer than --max-record-mib: a quote left open?)
     missing_id,
     missing_code,
     missing_date,
