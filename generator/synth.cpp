@@ -123,7 +123,27 @@ struct Surface {
 
 // Each table lists the forms the generator writes for one platform. Every entry is ONE
 // mention when inserted. Forms that are only a platform in a context (snap, Signal, face time,
-// twitch, discord) appear only inside that context, never bare.
+// twitch, discord, SC, WA, fortnight, the gram) appear only inside that context, never bare.
+//
+// Labelling decisions, in one place (each table repeats the ones that concern it):
+//  - A misspelling, a split or hyphenated spelling, a possessive, a plural or a verb made from
+//    the name is labelled: a person reading the MO knows which platform it names. So are
+//    URLs and handles (instagram.com/x, t.me/x, discord.gg/x, @x on insta).
+//  - Besides the fixed misspellings below, about 1.5% of the single-word names of the
+//    platforms most often misspelled (facebook, instagram, snapchat, discord, facetime and the
+//    gaming titles) get one random typo (a letter dropped, doubled or swapped with the next
+//    one, never among the first two letters): the forms a held-out archive has that a list
+//    tuned on another seed may not.
+//  - Abbreviations: FB and IG are labelled wherever they stand (IG only in upper case); SC
+//    (Snapchat) and WA (WhatsApp) only directly after on / via, because "SC" alone is a
+//    Safeguarding Concern and "WA4" a postcode (both written as negatives); TT is never
+//    labelled (an Audi TT is a negative) and never written for TikTok.
+//  - A word that is also an ordinary word is labelled only in the context given: "fortnight"
+//    after on / playing (a fortnight ago is a negative), "Among Us" capitalised (lower-case
+//    "among us" is a negative), "the gram" after on / via (a gram of cannabis is a negative).
+//  - Gaming: consoles, online networks, titles played online and gaming phrases are all one
+//    platform, online_gaming: "Nintendo Switch online", "an Xbox party", "PS party chat",
+//    "GTA online", "Call of Duty Warzone". A bare "switch" or "party" is not.
 
 // facebook
 constexpr Surface facebook_forms[] = {
@@ -131,11 +151,16 @@ constexpr Surface facebook_forms[] = {
     {"facebook", Form::name, 4},
     {"FACEBOOK", Form::name, 2},
     {"Face book", Form::name, 1}, // split spelling: one mention
+    {"face-book", Form::name, 1}, // hyphenated: one mention
+    {"facebok", Form::name, 1},   // misspellings: labelled
+    {"Facbook", Form::name, 1},
     {"FB", Form::name, 3},
     {"fb", Form::name, 1},
     {"Facebook Messenger", Form::name, 3}, // one facebook mention, not two
     {"FB messenger", Form::name, 2},       // likewise; bare "messenger" is never a positive
     {"{I}'s mother reported the account through facebook's reporting tool", Form::sentence, 1},
+    {"{S}'s profile was at facebook.com/{W}", Form::sentence, 1}, // URL: one mention
+    {"{S} sent {I} a link to www.facebook.com/{W}", Form::sentence, 1},
 };
 
 // instagram
@@ -146,7 +171,15 @@ constexpr Surface instagram_forms[] = {
     {"Insta", Form::name, 3}, // "Insta"/"insta" as a whole word; "instant" etc. are negatives
     {"insta", Form::name, 2},
     {"IG", Form::name, 2}, // upper case only; no other text has "IG" as a word
+    {"instagarm", Form::name, 1}, // misspellings: labelled
+    {"Instragram", Form::name, 1},
+    {"insta-gram", Form::name, 1}, // hyphenated: one mention
+    {"on the gram", Form::prep, 1}, // slang, only after on / via ("a gram of" is a negative)
+    {"via the gram", Form::prep, 1},
     {"{I} showed OIC msgs from instagram's direct message inbox", Form::sentence, 1},
+    {"{S} screenshotted {I}'s insta's stories", Form::sentence, 1}, // possessive: one mention
+    {"{S} messaged {I} from the account @{W} on insta", Form::sentence, 1}, // handle: one
+    {"{S} sent {I} the link instagram.com/{W}", Form::sentence, 1},          // URL: one
 };
 
 // whatsapp
@@ -158,7 +191,15 @@ constexpr Surface whatsapp_forms[] = {
     {"Whats App", Form::name, 1},
     {"whats app", Form::name, 1},
     {"What's App", Form::name, 1},
+    {"what's-app", Form::name, 1}, // punctuation variant
+    {"whatsap", Form::name, 1},    // misspellings: labelled
+    {"Watsapp", Form::name, 1},
+    {"watsapp", Form::name, 1},
+    {"on WA", Form::prep, 1},  // abbreviation, only after on / via ("WA4" is a negative)
+    {"via WA", Form::prep, 1},
     {"whatsapp'd", Form::verb, 1}, // "SUSP whatsapp'd IP": one mention
+    {"whatsapped", Form::verb, 1},
+    {"{S} sent {I} a wa.me link", Form::sentence, 1}, // URL: one mention
 };
 
 // snapchat
@@ -169,14 +210,22 @@ constexpr Surface snapchat_forms[] = {
     {"Snap Chat", Form::name, 1},
     {"snap chat", Form::name, 1},
     {"SnapChat", Form::name, 1},
+    {"snap-chat", Form::name, 1}, // hyphenated: one mention
+    {"snapcht", Form::name, 1},   // misspellings: labelled
+    {"Snapchatt", Form::name, 1},
     // "snap" is snapchat only directly after on / via / over / added on; "snapped",
     // "snapping", "a snap decision" are negatives (see the negative table).
     {"on snap", Form::prep, 3},
     {"via snap", Form::prep, 2},
     {"over snap", Form::prep, 1},
+    {"on SC", Form::prep, 1}, // abbreviation, only after on / via ("SC raised" is a negative)
+    {"via SC", Form::prep, 1},
     {"{I} was added on snap by {S}", Form::sentence, 2},
     {"{S} sent snaps of himself to {I}", Form::sentence, 2}, // "snaps" only as "sent snaps of"
     {"{S} relied on snapchat's disappearing msgs", Form::sentence, 1},
+    {"{S} sent {I} several snapchats", Form::sentence, 1}, // plural: one mention
+    {"{S}'s snapchat username was {U}", Form::sentence, 1}, // username: one mention
+    {"{S} sent {I} a link to snapchat.com/add/{W}", Form::sentence, 1},
 };
 
 // imessage
@@ -186,17 +235,23 @@ constexpr Surface imessage_forms[] = {
     {"IMESSAGE", Form::name, 1},
     {"i-message", Form::name, 1},
     {"iMessages", Form::object, 2},
+    {"imesage", Form::name, 1},   // misspelling: labelled
+    {"iMessaged", Form::verb, 1}, // "SUSP iMessaged IP": one mention
 };
 
-// telegram ("telegraph pole" is a negative)
+// telegram ("telegraph pole", "the Daily Telegraph" are negatives)
 constexpr Surface telegram_forms[] = {
     {"Telegram", Form::name, 6},
     {"telegram", Form::name, 3},
     {"TELEGRAM", Form::name, 1},
+    {"telgram", Form::name, 1}, // misspelling: labelled
+    {"{S} sent {I} an invite link t.me/{W}", Form::sentence, 1}, // Telegram's URL: one
+    {"{S} used telegram's secret chat", Form::sentence, 1},
 };
 
 // signal: never bare. Capital S and an app / messenger / via / on context make a mention;
-// "traffic signal", "no signal", "phone signal", "signalled", "signalling" are negatives.
+// "traffic signal", "no signal", "phone signal", "signalled", "signalling", "signal failure",
+// "the signal box" are negatives.
 constexpr Surface signal_forms[] = {
     {"the Signal app", Form::object, 3},
     {"Signal app", Form::object, 1},
@@ -206,7 +261,8 @@ constexpr Surface signal_forms[] = {
     {"on Signal", Form::prep, 3},
 };
 
-// twitch: only in a streaming context ("his eye twitched", "twitching" are negatives).
+// twitch: only in a streaming context ("his eye twitched", "twitching", "a muscle twitch"
+// are negatives).
 constexpr Surface twitch_forms[] = {
     {"on Twitch", Form::prep, 4},
     {"on twitch", Form::prep, 1},
@@ -214,11 +270,14 @@ constexpr Surface twitch_forms[] = {
     {"a twitch stream", Form::object, 1},
     {"TWITCH", Form::name, 1},
     {"{S} claimed to be a twitch streamer", Form::sentence, 2},
+    {"{S} streams at twitch.tv/{W}", Form::sentence, 1}, // URL: one mention
 };
 
 // online_gaming: consoles, networks, games and gaming phrases, all labelled online_gaming.
-// "gaming machine in the pub", "cod and chips", "steamed up windows" are negatives; "COD" is
-// a positive only in upper case, "Steam" only capitalised.
+// "gaming machine in the pub", "cod and chips", "steamed up windows", "steam cleaner", "a
+// fortnight ago", "among us" (lower case), "the light switch", "a house party", "PS Jones"
+// (a police sergeant) are negatives; "COD" is a positive only in upper case, "Steam" only
+// capitalised, "Among Us" only capitalised, "fortnight" only after on / playing.
 constexpr Surface online_gaming_forms[] = {
     {"online gaming", Form::object, 3},
     {"an online game", Form::object, 3},
@@ -227,51 +286,69 @@ constexpr Surface online_gaming_forms[] = {
     {"Xbox Live", Form::name, 3},
     {"XBOX", Form::name, 1},
     {"Xbox", Form::name, 3},
+    {"X-Box", Form::name, 1},
+    {"an Xbox party", Form::object, 1},   // one mention
+    {"Xbox party chat", Form::name, 1},   // one mention
     {"PS4", Form::name, 2},
     {"PS5", Form::name, 1},
     {"PlayStation", Form::name, 2},
     {"Playstation Network", Form::name, 1},
     {"PSN", Form::name, 1},
+    {"PS party chat", Form::object, 1}, // one mention
     {"Fortnite", Form::name, 3},
+    {"on fortnight", Form::prep, 1}, // misspelt title, only after on / playing
     {"Roblox", Form::name, 3},
     {"Minecraft", Form::name, 2},
     {"Call of Duty", Form::name, 2},
+    {"Call of Duty Warzone", Form::name, 1}, // one mention
+    {"Warzone", Form::name, 1},
     {"COD", Form::name, 1},
     {"FIFA online", Form::name, 1}, // one mention (contains "online", which alone is generic)
+    {"GTA online", Form::name, 1},  // one mention; bare "GTA" is never written
+    {"Among Us", Form::name, 1},    // capitalised title only
+    {"Nintendo Switch online", Form::name, 1}, // one mention
+    {"Nintendo Switch", Form::name, 1},
     {"Steam", Form::name, 1},
+    {"{S} and {I} were playing fortnight together", Form::sentence, 1},
 };
 
-// kik ("kicked", "kicking", "kicks" are negatives; "kik" never inside another word)
+// kik ("kicked", "kicking", "kicks", "kick off" are negatives; "kik" never inside another word)
 constexpr Surface kik_forms[] = {
     {"Kik", Form::name, 5},
     {"KIK", Form::name, 1},
     {"kik", Form::name, 2},
     {"Kik messenger", Form::name, 1}, // one mention
+    {"{S}'s Kik username was {U}", Form::sentence, 1},
 };
 
-// twitter ("tweeted" is deliberately not used)
+// twitter ("twittering" birds are a negative)
 constexpr Surface twitter_forms[] = {
     {"Twitter", Form::name, 6},
     {"twitter", Form::name, 3},
     {"TWITTER", Form::name, 1},
+    {"twiter", Form::name, 1},               // misspelling: labelled
     {"X (formerly Twitter)", Form::name, 1}, // one mention; "X" is never written alone
     {"tweets", Form::object, 1},
     {"a tweet", Form::object, 1},
     {"a DM on Twitter", Form::object, 1}, // one mention
     {"{S} posted tweets about {I}", Form::sentence, 1},
+    {"{S} tweeted about {I}", Form::sentence, 1}, // the verb: labelled
+    {"{S}'s account was twitter.com/{W}", Form::sentence, 1},
 };
 
-// skype ("Skyped"/"skyped" are positives)
+// skype ("Skyped"/"skyped"/"skyping" are positives; "skyline" is a negative)
 constexpr Surface skype_forms[] = {
     {"Skype", Form::name, 5},
     {"skype", Form::name, 2},
     {"SKYPE", Form::name, 1},
+    {"skpye", Form::name, 1}, // misspelling: labelled
     {"a skype call", Form::object, 2},
     {"skyped", Form::verb, 2},
     {"Skyped", Form::verb, 1},
+    {"{S} was skyping {I} late at night", Form::sentence, 1},
 };
 
-// tiktok
+// tiktok ("tick tock", a clock, is a negative; "TT" is never written for TikTok)
 constexpr Surface tiktok_forms[] = {
     {"TikTok", Form::name, 8},
     {"Tiktok", Form::name, 3},
@@ -280,9 +357,15 @@ constexpr Surface tiktok_forms[] = {
     {"tik tok", Form::name, 1},
     {"TIK TOK", Form::name, 1},
     {"tik-tok", Form::name, 1},
+    {"tik.tok", Form::name, 1}, // punctuation variant
+    {"tiktock", Form::name, 1}, // misspellings: labelled
+    {"tik tock", Form::name, 1},
+    {"{S} commented on {I}'s TikToks", Form::sentence, 1}, // plural: one mention
+    {"{S} followed {I} at tiktok.com/@{W}", Form::sentence, 1},
 };
 
-// facetime: "face time" only after on / via; "face to face", "saved face" are negatives.
+// facetime: "face time" only after on / via; "face to face", "saved face", "more face time
+// with her social worker" are negatives.
 constexpr Surface facetime_forms[] = {
     {"FaceTime", Form::name, 5},
     {"Facetime", Form::name, 3},
@@ -290,7 +373,9 @@ constexpr Surface facetime_forms[] = {
     {"FACETIME", Form::name, 1},
     {"on face time", Form::prep, 1},
     {"via face time", Form::prep, 1},
+    {"on face-time", Form::prep, 1},
     {"facetimed", Form::verb, 2},
+    {"{S} was facetiming {I} every night", Form::sentence, 1},
 };
 
 // discord: lower case only in "discord chat"; "family discord", "discord between the
@@ -298,10 +383,13 @@ constexpr Surface facetime_forms[] = {
 constexpr Surface discord_forms[] = {
     {"Discord", Form::name, 5},
     {"DISCORD", Form::name, 1},
+    {"Discrod", Form::name, 1}, // misspelling: labelled
     {"on Discord", Form::prep, 2},
     {"a Discord server", Form::object, 2},
     {"a discord chat", Form::object, 1},
     {"the Discord app", Form::object, 1},
+    {"{S} sent {I} an invite to discord.gg/{W}", Form::sentence, 1},
+    {"{S} moderated Discord's server for the group", Form::sentence, 1},
 };
 
 // omegle
@@ -309,13 +397,19 @@ constexpr Surface omegle_forms[] = {
     {"Omegle", Form::name, 5},
     {"omegle", Form::name, 2},
     {"OMEGLE", Form::name, 1},
+    {"Omegel", Form::name, 1}, // misspelling: labelled
+    {"{I} met {S} through Omegle's video chat", Form::sentence, 1},
 };
-
 constexpr std::array<std::span<const Surface>, platform_count> platform_forms = {
     facebook_forms, instagram_forms, whatsapp_forms, snapchat_forms,
     imessage_forms, telegram_forms,  signal_forms,   twitch_forms,
     online_gaming_forms, kik_forms,  twitter_forms,  skype_forms,
     tiktok_forms,   facetime_forms,  discord_forms,  omegle_forms};
+
+// Platforms whose single-word names sometimes get a random typo (see append_typo).
+constexpr std::array<bool, platform_count> typo_prone = {
+    true,  true,  false, true,  false, false, false, false,
+    true,  false, false, false, false, true,  true,  false};
 
 // How often each platform is chosen for a crime.
 constexpr std::array<std::uint8_t, platform_count> platform_weights = {
@@ -372,6 +466,48 @@ constexpr std::string_view negative_clauses[] = {
     "they met at the Coda bar in {L}",
     "{S} knew the door code",
     "{I} wrote the code on her hand",
+    // Hard negatives: each is one word (or abbreviation) away from a labelled form.
+    // signal: railway signals
+    "{I}'s train was delayed by a signal failure",
+    "{S} was standing near the signal box",
+    // twitch: a muscle twitch
+    "{I} has a muscle twitch in her left eye",
+    // kik: kick off
+    "{S} said he would kick off if she told anyone",
+    // Steam: the cleaner, also capitalised
+    "{S} claimed he came to fix the steam cleaner",
+    "Steam cleaning equipment was seized from {L}",
+    // face time: time spent in person
+    "{I} would like more face time with her social worker",
+    // telegram: the newspaper
+    "{S}'s photo appeared in the Daily Telegraph",
+    // tiktok: the sound of a clock
+    "{I} could hear the clock going tick tock",
+    // skype: the skyline
+    "{S} lives in the skyline flats in {L}",
+    // fortnight (Fortnite misspelt) as two weeks
+    "{S} was released a fortnight ago",
+    "{I} stayed with her aunt for a fortnight",
+    // Among Us: the phrase
+    "{S} told {I} that no one among us would find out",
+    // Nintendo Switch / Xbox party: the words alone
+    "{S} turned off the light switch",
+    "{I} met {S} at a house party in {L}",
+    // the gram (Instagram): a gram of a drug
+    "{S} was found with a gram of cannabis",
+    // SC (Snapchat after on / via): Safeguarding Concern
+    "SC raised with the school by {I}'s teacher",
+    "SC form submitted to MASH",
+    // WA (WhatsApp after on / via): a postcode
+    "{I} lives in the WA4 area",
+    // TT: a car, never TikTok
+    "{S} drives a silver Audi TT",
+    // PS (PlayStation): a police sergeant
+    "PS Jones attended the scene",
+    // whats app: "what apps"
+    "{S} asked {I} what apps she used",
+    // twitter: birds
+    "the birds were twittering outside",
 };
 
 // Words about being online that name no platform (for 0-platform crimes and fillers).
@@ -386,7 +522,7 @@ constexpr std::string_view generic_online[] = {
 // object, {N} platform name as a modifier, {V} platform verb, {X} false-friend clause,
 // {I} injured party, {S} suspect, {A} victim age, {B} suspect age, {T} time, {L} place,
 // {H} location, {U} alias, {G} generic online words, {M} images, {K} small number,
-// {D} weekday, {R} date of birth. No template ends with a preposition and none starts with a
+// {D} weekday, {R} date of birth, {W} user name in a URL or after @. No template ends with a preposition and none starts with a
 // platform slot, so sentences run together without punctuation never merge two mentions.
 
 // One platform slot.
@@ -604,6 +740,7 @@ enum class Slot : std::uint8_t {
     number,
     weekday,
     dob,
+    handle,
 };
 
 bool is_platform_slot(Slot s) {
@@ -631,6 +768,7 @@ Slot slot_for_key(char key) {
     case 'K': return Slot::number;
     case 'D': return Slot::weekday;
     case 'R': return Slot::dob;
+    case 'W': return Slot::handle;
     default: throw std::logic_error("synth: unknown template slot");
     }
 }
@@ -924,6 +1062,18 @@ private:
         out += '\'';
     }
 
+    // A user name as it appears in a URL or after @: no quotes.
+    void append_handle(std::string& out) {
+        out += rng_.pick(alias_parts);
+        if (rng_.chance(500)) {
+            out += '_';
+        }
+        out += rng_.pick(alias_parts);
+        if (rng_.chance(600)) {
+            append_padded(out, rng_.below(100), 2);
+        }
+    }
+
     void append_time(std::string& out) {
         const unsigned h = rng_.below(24);
         const unsigned m = rng_.below(60);
@@ -1039,7 +1189,48 @@ private:
             }
             out += ' ';
         }
-        out += s.text;
+        if (typo_prone[p] && s.form == Form::name && can_typo(s.text) && rng_.chance(15)) {
+            append_typo(out, s.text);
+        } else {
+            out += s.text;
+        }
+    }
+
+    // A single word of letters, at least six, not all upper case (a shouted name is typed
+    // with care, or at least we do not model its typos).
+    static bool can_typo(std::string_view w) {
+        if (w.size() < 6 || !has_lower_ascii(w)) {
+            return false;
+        }
+        for (const char c : w) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // One random typo: a letter dropped, doubled, or swapped with the next, never among the
+    // first two letters, and never one that leaves the word unchanged.
+    void append_typo(std::string& out, std::string_view w) {
+        std::string t(w);
+        for (;;) {
+            const std::size_t at = 2 + rng_.below(static_cast<std::uint32_t>(w.size() - 2));
+            switch (rng_.below(3)) {
+            case 0: t.erase(at, 1); break;
+            case 1: t.insert(at, 1, t[at]); break;
+            default:
+                if (at + 1 < t.size()) {
+                    std::swap(t[at], t[at + 1]);
+                }
+                break;
+            }
+            if (t != w) {
+                break;
+            }
+            t.assign(w);
+        }
+        out += t;
     }
 
     bool fits(std::size_t p, Slot slot) const { return has_form_[p][slot_index(slot)]; }
@@ -1092,6 +1283,10 @@ private:
             case Slot::location: append_location(out); break;
             case Slot::alias:
                 append_alias(out);
+                may_upper = false;
+                break;
+            case Slot::handle:
+                append_handle(out);
                 may_upper = false;
                 break;
             case Slot::generic: out += rng_.pick(generic_online); break;

@@ -133,38 +133,54 @@ std::string snippet(std::string_view text, std::size_t begin, std::size_t end,
     return out;
 }
 
-// Smallest edit distance between `pattern` and any substring of `text` (Sellers), with
-// the substring's range. Both already lower-case.
+// Optimal string alignment distance (edits: insert, delete, substitute, swap neighbours).
+int osa_distance(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<int> d((n + 1) * (m + 1));
+    auto at = [&](std::size_t i, std::size_t j) -> int& { return d[i * (m + 1) + j]; };
+    for (std::size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<int>(i);
+    for (std::size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            int v = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1,
+                              at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                v = std::min(v, at(i - 2, j - 2) + 1);
+            at(i, j) = v;
+        }
+    return at(n, m);
+}
+
+bool word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+}
+
+// The run of whole words in `text` (lower-case) nearest to `literal`: every run of one to
+// three words whose length is within two bytes of the literal's is compared with it.
 struct Approx {
     int distance;
     std::size_t begin, end;
 };
-Approx nearest_substring(std::string_view pattern, std::string_view text) {
-    const std::size_t m = pattern.size(), n = text.size();
-    std::vector<int> prev(n + 1, 0), cur(n + 1);
-    std::vector<std::size_t> prev_start(n + 1), cur_start(n + 1);
-    for (std::size_t j = 0; j <= n; ++j) prev_start[j] = j;
-    for (std::size_t i = 1; i <= m; ++i) {
-        cur[0] = static_cast<int>(i);
-        cur_start[0] = 0;
-        for (std::size_t j = 1; j <= n; ++j) {
-            int sub = prev[j - 1] + (pattern[i - 1] == text[j - 1] ? 0 : 1);
-            int del = prev[j] + 1;     // pattern char not in text
-            int ins = cur[j - 1] + 1;  // text char not in pattern
-            int best = sub;
-            std::size_t start = prev_start[j - 1];
-            if (del < best) best = del, start = prev_start[j];
-            if (ins < best) best = ins, start = cur_start[j - 1];
-            cur[j] = best;
-            cur_start[j] = start;
-        }
-        std::swap(prev, cur);
-        std::swap(prev_start, cur_start);
+Approx nearest_words(std::string_view literal, std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    for (std::size_t i = 0; i < text.size();) {
+        while (i < text.size() && !word_byte(text[i])) ++i;
+        std::size_t j = i;
+        while (j < text.size() && word_byte(text[j])) ++j;
+        if (j > i) words.emplace_back(i, j);
+        i = j;
     }
-    Approx a{static_cast<int>(m) + 1, 0, 0};
-    for (std::size_t j = 0; j <= n; ++j)
-        if (prev[j] < a.distance) a = {prev[j], prev_start[j], j};
-    return a;
+    Approx best{1 << 30, 0, 0};
+    for (std::size_t w = 0; w < words.size(); ++w)
+        for (std::size_t k = w; k < words.size() && k < w + 3; ++k) {
+            const std::size_t b = words[w].first, e = words[k].second;
+            if (e - b > literal.size() + 2) break;
+            if (e - b + 2 < literal.size()) continue;
+            const int d = osa_distance(literal, text.substr(b, e - b));
+            if (d < best.distance) best = {d, b, e};
+        }
+    return best;
 }
 
 // ---- the second pass: the texts of a few crimes
@@ -584,19 +600,21 @@ void collect_examples(const CountJob& job, const CountResult& result, const Trut
             for (const auto& t : texts) {
                 hits.clear();
                 matcher.scan(t.text, *scratch, hits);
-                std::vector<Hit> candidates, excludes;
+                // Candidates: this platform's include matches; everything else (its
+                // excludes, other platforms, helper terms) stays as context for the rule.
+                std::vector<Hit> candidates, others;
                 for (const auto& h : hits) {
                     const Pattern& pat = set.patterns[h.pattern];
-                    if (static_cast<int>(pat.platform) != pi) continue;
-                    (pat.exclude ? excludes : candidates).push_back(h);
+                    (static_cast<int>(pat.platform) == pi && !pat.exclude ? candidates : others)
+                        .push_back(h);
                 }
                 std::sort(candidates.begin(), candidates.end(),
                           [](const Hit& a, const Hit& b) {
                               return a.start != b.start ? a.start < b.start : a.end > b.end;
                           });
                 for (const auto& h : candidates) {
-                    // The mention rule decides, with this hit and the platform's exclusions.
-                    one = excludes;
+                    // The mention rule decides, with this one candidate in its text.
+                    one = others;
                     one.push_back(h);
                     counter.count(one, counts, t.day);
                     bool survives = false;
@@ -620,7 +638,7 @@ void collect_examples(const CountJob& job, const CountResult& result, const Trut
                 for (const auto& t : texts) {
                     const std::string folded = lower(t.text);
                     for (const auto& lit : literals_of(e.platform)) {
-                        Approx a = nearest_substring(lit, folded);
+                        Approx a = nearest_words(lit, folded);
                         const int limit = lit.size() >= 10 ? 2 : 1;
                         if (a.distance > limit) continue;
                         if (a.distance < best.distance ||

@@ -242,6 +242,37 @@ const Case kCases[] = {
      "facebook:2 signal:1"},
     {"kik", "SUSP kicked IP, then messaged her on Kik and TikTok", "kik:1 tiktok:1"},
     {"online_gaming", "Xbox, Discord, Omegle, Skype", "online_gaming:1 discord:1 omegle:1 skype:1"},
+    // Added with the extended labelled corpus (generator/synth.cpp documents each decision):
+    // misspellings, spacing and punctuation, possessives and plurals, abbreviations in
+    // context, gaming titles, URLs and handles, and their hard negatives.
+    {"facebook", "msgs on face-book and facebok", "facebook:2"},
+    {"instagram", "on insta-gram, instagarm, then on the gram", "instagram:3"},
+    {"instagram", "found with a gram of cannabis", ""},
+    {"whatsapp", "SUSP whatsapped IP on watsapp, then via WA", "whatsapp:3"},
+    {"whatsapp", "sent a wa.me link", "whatsapp:1"},
+    {"whatsapp", "IP lives in the WA4 area", ""},
+    {"snapchat", "sent several snapchats on snap-chat and snapcht", "snapchat:3"},
+    {"snapchat", "added on SC; SC raised with the school", "snapchat:1"},
+    {"imessage", "SUSP iMessaged IP", "imessage:1"},
+    {"telegram", "invite link t.me/lola_xx on telgram", "telegram:2"},
+    {"telegram", "photo in the Daily Telegraph", ""},
+    {"signal", "delayed by a signal failure near the signal box", ""},
+    {"twitch", "a muscle twitch in her left eye", ""},
+    {"online_gaming", "GTA online, Among Us, Call of Duty Warzone", "online_gaming:3"},
+    {"online_gaming", "via PS party chat and an Xbox party", "online_gaming:2"},
+    {"online_gaming", "playing fortnight on the Nintendo Switch", "online_gaming:2"},
+    {"online_gaming", "a fortnight ago; among us; the light switch; PS Jones; a house party",
+     ""},
+    {"online_gaming", "Steam cleaning equipment and a steam cleaner", ""},
+    {"twitter", "SUSP tweeted about IP on twiter", "twitter:2"},
+    {"twitter", "the birds were twittering", ""},
+    {"skype", "SUSP was skyping IP on skpye", "skype:2"},
+    {"tiktok", "tik.tok, tiktock and TikToks", "tiktok:3"},
+    {"tiktok", "the clock going tick tock; an Audi TT", ""},
+    {"facetime", "SUSP was facetiming IP on face-time", "facetime:2"},
+    {"facetime", "more face time with her social worker", ""},
+    {"discord", "via Discord between 1700 and 1800 hrs; Discrod", "discord:2"},
+    {"omegle", "met on Omegel", "omegle:1"},
 };
 
 // Texts that name no platform at all: the false friends the brief names, and more.
