@@ -229,7 +229,7 @@ private:
 
     void csv_chunk(const Chunk& chunk) {
         const FileSchema& sc = *chunk.schema;
-        const char* p = chunk.data.get();
+        const char* p = chunk.bytes;
         const char* end = p + chunk.size;
         std::vector<csv::Field> fields;
         std::string id_buf, date_buf;
@@ -256,10 +256,10 @@ private:
 
     void jsonl(const Chunk& chunk) {
         const FileSchema& sc = *chunk.schema;
-        const char* base = chunk.data.get();
+        const char* base = chunk.bytes;
         const char* p = base;
         const char* end = base + chunk.size;
-        const size_t alloc = chunk.capacity + simdjson::SIMDJSON_PADDING;
+        const size_t alloc = chunk.readable; // at least size + SIMDJSON_PADDING
         std::vector<std::pair<std::string_view, std::string_view>> out;
         std::vector<std::string> values(sc.texts.size());
         std::string id, date;
