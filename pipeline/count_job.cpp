@@ -613,14 +613,13 @@ CountResult CountJob::run() {
                 }));
 
     progress.finish();
-    // Combine the per-thread folds, then finalize.
+    // Combine: merge the per-thread maps shard by shard, in parallel.
     CrimeMap crimes;
-    // Merge into the largest map: fewest moves.
-    std::vector<CrimeMap*> maps;
-    for (auto& w : workers) maps.push_back(&w.crimes);
-    std::sort(maps.begin(), maps.end(),
-              [](const CrimeMap* a, const CrimeMap* b) { return a->size() > b->size(); });
-    for (CrimeMap* m : maps) crimes.merge_from(*m, order);
+    {
+        std::vector<CrimeMap*> maps{&crimes};
+        for (auto& w : workers) maps.push_back(&w.crimes);
+        CrimeMap::merge_all(maps, order);
+    }
     ReduceInput in{patterns_,
                    codes_,
                    order,

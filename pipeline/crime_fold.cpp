@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <oneapi/tbb/parallel_for.h>
+
 namespace moscan {
 
 void CrimeState::take_date(Day d, std::uint32_t code_index, const CodeOrder& order) {
@@ -73,10 +75,10 @@ void CrimeState::totals(std::vector<PlatformCount>& out) const {
     });
 }
 
-CrimeMap::CrimeMap() : slots_(1024) {}
+CrimeMap::CrimeMap() : shards_(kShards) {}
 
 std::uint64_t CrimeMap::hash_of(std::string_view id) {
-    // FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
+    // FNV-1a, then a final mix so that every bit depends on every byte.
     std::uint64_t h = 1469598103934665603ull;
     for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
     h ^= h >> 33;
@@ -85,74 +87,119 @@ std::uint64_t CrimeMap::hash_of(std::string_view id) {
     return h;
 }
 
-std::size_t CrimeMap::probe(std::uint64_t h, std::string_view id) const {
+// Shard: low bits of the hash pick the shard, the middle bits the slot, the top 32 the tag.
+std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = h & mask;
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    std::size_t i = (h >> 6) & mask;
     while (true) {
         const Slot& s = slots_[i];
         if (s.index == 0) return i;
-        if (s.hash == h && key(s.index - 1) == id) return i;
+        if (s.tag == tag && key(s.index - 1) == id) return i;
         i = (i + 1) & mask;
     }
 }
 
-void CrimeMap::grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+void CrimeMap::Shard::grow() {
+    std::vector<Slot> old(std::max<std::size_t>(64, slots_.size() * 2));
     old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
         if (!s.index) continue;
-        std::size_t i = s.hash & mask;
+        std::uint64_t h = hash_of(key(s.index - 1));
+        std::size_t i = (h >> 6) & mask;
         while (slots_[i].index) i = (i + 1) & mask;
         slots_[i] = s;
     }
 }
 
-CrimeMap::Key CrimeMap::store_key(std::string_view id) {
-    if (blocks_.empty() || block_used_ + id.size() > block_size_) {
-        block_size_ = std::max<std::size_t>(1u << 20, id.size());
-        blocks_.push_back(std::unique_ptr<char[]>(new char[block_size_]));
-        block_used_ = 0;
+CrimeMap::Shard::Key CrimeMap::Shard::store_key(std::string_view id) {
+    if (arena_.empty() || arena_used_ + id.size() > arena_block_) {
+        arena_block_ = std::max<std::size_t>(64u << 10, id.size());
+        arena_.push_back(std::unique_ptr<char[]>(new char[arena_block_]));
+        arena_used_ = 0;
     }
-    Key k{static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(block_used_),
+    Key k{static_cast<std::uint32_t>(arena_.size() - 1), static_cast<std::uint32_t>(arena_used_),
           static_cast<std::uint32_t>(id.size())};
-    if (!id.empty()) std::memcpy(blocks_.back().get() + block_used_, id.data(), id.size());
-    block_used_ += id.size();
+    if (!id.empty()) std::memcpy(arena_.back().get() + arena_used_, id.data(), id.size());
+    arena_used_ += id.size();
     return k;
+}
+
+CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h) {
+    if ((count + 1) * 2 > slots_.size()) grow();
+    std::size_t i = probe(h, id);
+    if (slots_[i].index) return state(slots_[i].index - 1);
+    if (count % kBlock == 0) {
+        states_.push_back(std::unique_ptr<CrimeState[]>(new CrimeState[kBlock]));
+        keys_.push_back(std::unique_ptr<Key[]>(new Key[kBlock]));
+    }
+    keys_.back()[count % kBlock] = store_key(id);
+    ++count;
+    slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(count)};
+    return state(count - 1);
+}
+
+const CrimeState* CrimeMap::Shard::find(std::string_view id, std::uint64_t h) const {
+    if (slots_.empty()) return nullptr;
+    std::size_t i = probe(h, id);
+    return slots_[i].index ? &state(slots_[i].index - 1) : nullptr;
+}
+
+void CrimeMap::Shard::merge_from(Shard& from, const CodeOrder& order) {
+    if (count == 0) {
+        std::swap(*this, from);
+        return;
+    }
+    for (std::size_t i = 0; i < from.count; ++i) {
+        std::string_view id = from.key(i);
+        upsert(id, hash_of(id)).merge(std::move(from.state(i)), order);
+    }
+    from = Shard();
+}
+
+std::size_t CrimeMap::Shard::memory_bytes() const {
+    return slots_.capacity() * sizeof(Slot) +
+           states_.size() * kBlock * (sizeof(CrimeState) + sizeof(Key)) +
+           arena_.size() * arena_block_;
 }
 
 CrimeState& CrimeMap::upsert(std::string_view id) {
     std::uint64_t h = hash_of(id);
-    std::size_t i = probe(h, id);
-    if (slots_[i].index) return states_[slots_[i].index - 1];
-    if ((states_.size() + 1) * 2 > slots_.size()) {
-        grow();
-        i = probe(h, id);
-    }
-    keys_.push_back(store_key(id));
-    states_.emplace_back();
-    slots_[i] = Slot{h, static_cast<std::uint32_t>(states_.size())};
-    return states_.back();
+    return shards_[h % kShards].upsert(id, h);
 }
 
 const CrimeState* CrimeMap::find(std::string_view id) const {
-    std::size_t i = probe(hash_of(id), id);
-    return slots_[i].index ? &states_[slots_[i].index - 1] : nullptr;
+    std::uint64_t h = hash_of(id);
+    return shards_[h % kShards].find(id, h);
+}
+
+std::size_t CrimeMap::size() const {
+    std::size_t n = 0;
+    for (const auto& s : shards_) n += s.count;
+    return n;
 }
 
 void CrimeMap::merge_from(CrimeMap& from, const CodeOrder& order) {
-    if (states_.empty()) {
-        std::swap(*this, from);
-        return;
-    }
-    for (std::size_t i = 0; i < from.states_.size(); ++i)
-        upsert(from.key(i)).merge(std::move(from.states_[i]), order);
-    from = CrimeMap();
+    for (std::size_t s = 0; s < kShards; ++s) shards_[s].merge_from(from.shards_[s], order);
+}
+
+void CrimeMap::merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& order) {
+    if (maps.size() < 2) return;
+    oneapi::tbb::parallel_for(std::size_t{0}, kShards, [&](std::size_t s) {
+        // Into the largest shard: fewest moves.
+        std::size_t best = 0;
+        for (std::size_t m = 1; m < maps.size(); ++m)
+            if (maps[m]->shards_[s].count > maps[best]->shards_[s].count) best = m;
+        std::swap(maps[0]->shards_[s], maps[best]->shards_[s]);
+        for (std::size_t m = 1; m < maps.size(); ++m)
+            maps[0]->shards_[s].merge_from(maps[m]->shards_[s], order);
+    });
 }
 
 std::size_t CrimeMap::memory_bytes() const {
-    std::size_t n = slots_.capacity() * sizeof(Slot) + states_.capacity() * sizeof(CrimeState) +
-                    keys_.capacity() * sizeof(Key) + blocks_.size() * block_size_;
+    std::size_t n = 0;
+    for (const auto& s : shards_) n += s.memory_bytes();
     return n;
 }
 

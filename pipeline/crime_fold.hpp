@@ -69,44 +69,73 @@ private:
 };
 
 // Crime id -> state. Not thread-safe: one per thread, merged at the end.
+//
+// Sharded by the id's hash into kShards open-addressing tables, so that the per-thread maps
+// are merged shard by shard in parallel (merge_all), and no table ever reallocates more than
+// 1/kShards of the state. States and ids live in fixed-size blocks: growing never copies
+// them, so peak memory stays close to what is held.
 class CrimeMap {
 public:
+    static constexpr std::size_t kShards = 64;
+
     CrimeMap();
+    CrimeMap(CrimeMap&&) noexcept = default;
+    CrimeMap& operator=(CrimeMap&&) noexcept = default;
+
     CrimeState& upsert(std::string_view id);
     const CrimeState* find(std::string_view id) const;
-    std::size_t size() const { return states_.size(); }
-    bool empty() const { return states_.empty(); }
+    std::size_t size() const;
+    bool empty() const { return size() == 0; }
 
+    // Calls f(id, state) for every crime (shard by shard; order is not meaningful).
     template <typename F> void for_each(F&& f) const {
-        for (std::size_t i = 0; i < states_.size(); ++i) f(key(i), states_[i]);
+        for (const auto& shard : shards_)
+            for (std::size_t i = 0; i < shard.count; ++i) f(shard.key(i), shard.state(i));
     }
     // Moves every crime of `from` into this map (merging states of the same crime);
     // `from` is left empty.
     void merge_from(CrimeMap& from, const CodeOrder& order);
+    // Merges all maps into the first, shard by shard in parallel; the others are left empty.
+    static void merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& order);
     std::size_t memory_bytes() const;
 
 private:
-    struct Slot {
-        std::uint64_t hash = 0;
-        std::uint32_t index = 0; // state index + 1; 0 = empty
-    };
-    struct Key {
-        std::uint32_t block, offset, length;
-    };
     static std::uint64_t hash_of(std::string_view id);
-    std::string_view key(std::size_t i) const {
-        const Key& k = keys_[i];
-        return {blocks_[k.block].get() + k.offset, k.length};
-    }
-    std::size_t probe(std::uint64_t h, std::string_view id) const; // slot of id or empty slot
-    void grow();
-    Key store_key(std::string_view id);
 
-    std::vector<Slot> slots_;
-    std::vector<CrimeState> states_;
-    std::vector<Key> keys_;
-    std::vector<std::unique_ptr<char[]>> blocks_;
-    std::size_t block_used_ = 0, block_size_ = 0;
+    class Shard {
+    public:
+        static constexpr std::size_t kBlock = 1024; // states per block
+        CrimeState& upsert(std::string_view id, std::uint64_t h);
+        const CrimeState* find(std::string_view id, std::uint64_t h) const;
+        void merge_from(Shard& from, const CodeOrder& order);
+        std::string_view key(std::size_t i) const {
+            const Key& k = keys_[i / kBlock][i % kBlock];
+            return {arena_[k.block].get() + k.offset, k.length};
+        }
+        const CrimeState& state(std::size_t i) const { return states_[i / kBlock][i % kBlock]; }
+        CrimeState& state(std::size_t i) { return states_[i / kBlock][i % kBlock]; }
+        std::size_t memory_bytes() const;
+        std::size_t count = 0;
+
+    private:
+        struct Slot {
+            std::uint32_t tag = 0;   // high bits of the hash
+            std::uint32_t index = 0; // state index + 1; 0 = empty
+        };
+        struct Key {
+            std::uint32_t block, offset, length;
+        };
+        std::size_t probe(std::uint64_t h, std::string_view id) const;
+        void grow();
+        Key store_key(std::string_view id);
+
+        std::vector<Slot> slots_;
+        std::vector<std::unique_ptr<CrimeState[]>> states_;
+        std::vector<std::unique_ptr<Key[]>> keys_;
+        std::vector<std::unique_ptr<char[]>> arena_;
+        std::size_t arena_used_ = 0, arena_block_ = 0;
+    };
+    std::vector<Shard> shards_;
 };
 
 } // namespace moscan

@@ -154,6 +154,15 @@ Chunk* ChunkReader::acquire() {
 }
 
 void ChunkReader::release(Chunk* chunk) {
+    if (chunk->keep && chunk->size) {
+        // Done with these pages: drop them from this process (they stay in the page cache),
+        // so that resident memory does not grow with the size of a mapped input. A page
+        // shared with a chunk still in flight is simply read again if that chunk touches it.
+        static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+        auto from = reinterpret_cast<std::uintptr_t>(chunk->bytes) & ~(page - 1);
+        auto to = (reinterpret_cast<std::uintptr_t>(chunk->bytes) + chunk->size) & ~(page - 1);
+        if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+    }
     std::lock_guard<std::mutex> lock(pool_mutex_);
     chunk->keep.reset(); // may unmap a file whose last view this was
     pool_.push_back(chunk);
