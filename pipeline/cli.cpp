@@ -93,6 +93,7 @@ int count_command(const std::vector<std::string>& args) {
         ("no-timing", "leave seconds and threads out of JSON output, for byte-identical reruns")
         ("engine", po::value<std::string>()->default_value("hyperscan"), "hyperscan, or naive (the slow reference matcher)")
         ("progress", po::value<std::string>()->default_value("auto"), "auto (on a terminal), always (a log line every 5 s when not a terminal) or never")
+        ("stage-times", "after the summary, the time spent in each pipeline stage")
         ("quiet,q", "no run summary or progress on standard error");
     // clang-format on
     po::options_description hidden;
@@ -194,6 +195,7 @@ int count_command(const std::vector<std::string>& args) {
         else throw UsageError("--on-error '" + e + "': expected fail or skip");
     }
     o.quiet = vm.count("quiet") > 0;
+    o.stage_times = vm.count("stage-times") > 0;
     if (std::string p = str("progress"); p == "always") o.progress = ProgressMode::always;
     else if (p == "never") o.progress = ProgressMode::never;
     else if (p != "auto") throw UsageError("--progress '" + p + "': expected auto, always or never");
@@ -221,6 +223,7 @@ int count_command(const std::vector<std::string>& args) {
     out->flush();
     if (!*out) throw IoError("write failed" + (output.empty() ? "" : ": " + output));
     if (!job.options().quiet) write_summary(std::cerr, job, result);
+    if (job.options().stage_times) std::cerr << result.summary.stages.format(result.summary.bytes);
     return 0;
 }
 

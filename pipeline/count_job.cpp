@@ -26,6 +26,9 @@ namespace moscan {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
 // One record's fields as views: into the chunk, into a thread buffer (CSV fields that needed
 // unquoting) or into the JSON parser's string buffer. Valid until the next record.
 struct RecordView {
@@ -108,9 +111,12 @@ struct Shared {
 // Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
 class Worker {
 public:
-    explicit Worker(const Shared& s) : s_(s), scratch_(s.matcher.make_scratch()) {}
+    explicit Worker(const Shared& s)
+        : s_(s), scratch_(s.matcher.make_scratch()), timed_(s.options.stage_times) {}
 
     void process(const Chunk& chunk, ChunkOutcome& out) {
+        Clock::time_point t0;
+        if (timed_) t0 = Clock::now();
         if (chunk.schema->format == InputFormat::jsonl) process_jsonl(chunk, out);
         else process_csv(chunk, out);
         if (out.fatal) {
@@ -120,8 +126,14 @@ public:
             fields_out_.clear();
             return;
         }
+        if (timed_) {
+            Clock::time_point t1 = Clock::now();
+            times.parse += seconds(t1 - t0);
+        }
         flush();
     }
+
+    StageTimes times; // this thread's share (parse, scan, fold)
 
     CrimeMap crimes;
 
@@ -250,6 +262,8 @@ private:
 
     // Scans the queued texts of a chunk, counts mentions per text and folds the records.
     void flush() {
+        Clock::time_point t0;
+        if (timed_) t0 = Clock::now();
         hits_.clear();
         if (s_.batch_scan) {
             if (!batch_.empty()) s_.matcher.scan(batch_, *scratch_, hits_);
@@ -265,6 +279,11 @@ private:
                     hits_[i].end += f.begin;
                 }
             }
+        }
+        Clock::time_point t1;
+        if (timed_) {
+            t1 = Clock::now();
+            times.scan += seconds(t1 - t0);
         }
         std::sort(hits_.begin(), hits_.end(),
                   [](const Hit& a, const Hit& b) { return a.start < b.start; });
@@ -287,9 +306,18 @@ private:
                 counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
             }
         }
-        for (const Pending& p : pending_) {
+        // Fold, prefetching the crime table a few records ahead.
+        constexpr size_t kAhead = 8;
+        id_hashes_.resize(pending_.size());
+        for (size_t i = 0; i < pending_.size(); ++i) {
+            id_hashes_[i] = CrimeMap::hash(pending_id(pending_[i]));
+            if (i < kAhead) crimes.prefetch(id_hashes_[i]);
+        }
+        for (size_t i = 0; i < pending_.size(); ++i) {
+            if (i + kAhead < pending_.size()) crimes.prefetch(id_hashes_[i + kAhead]);
+            const Pending& p = pending_[i];
             const Pending& scanned = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
-            CrimeState& st = crimes.upsert(pending_id(p));
+            CrimeState& st = crimes.upsert(pending_id(p), id_hashes_[i]);
             st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
             for (size_t f = 0; f < p.fields; ++f) {
                 const Field& fo = fields_out_[scanned.first_field + f];
@@ -302,6 +330,7 @@ private:
         batch_.clear();
         ids_.clear();
         fields_out_.clear();
+        if (timed_) times.fold += seconds(Clock::now() - t1);
     }
 
     void process_csv(const Chunk& chunk, ChunkOutcome& out) {
@@ -485,6 +514,7 @@ private:
 
     const Shared& s_;
     std::unique_ptr<Scratch> scratch_;
+    bool timed_;
     std::vector<Hit> hits_;
     std::vector<PlatformCount> counts_;
     std::vector<csv::Field> fields_;
@@ -499,6 +529,7 @@ private:
     std::string ids_;
     std::vector<Field> fields_out_;
     std::vector<Hit> record_hits_;
+    std::vector<std::uint64_t> id_hashes_;
     std::vector<PlatformCount> counts_pool_;
 };
 
@@ -575,12 +606,16 @@ CountResult CountJob::run() {
     };
 
     std::uint64_t done_bytes = 0;
+    const bool timed = options_.stage_times;
     oneapi::tbb::parallel_pipeline(
         threads * 4,
         oneapi::tbb::make_filter<void, Item*>(
             oneapi::tbb::filter_mode::serial_in_order,
             [&](oneapi::tbb::flow_control& fc) -> Item* {
+                Clock::time_point t0;
+                if (timed) t0 = Clock::now();
                 Chunk* c = reader.next();
+                if (timed) summary.stages.read += seconds(Clock::now() - t0);
                 if (!c) {
                     fc.stop();
                     return nullptr;
@@ -596,6 +631,16 @@ CountResult CountJob::run() {
             oneapi::tbb::make_filter<Item*, void>(
                 oneapi::tbb::filter_mode::serial_in_order, [&](Item* item) {
                     std::unique_ptr<Item> own(item);
+                    Clock::time_point t0;
+                    if (timed) t0 = Clock::now();
+                    struct Timer {
+                        bool on;
+                        Clock::time_point t0;
+                        double& into;
+                        ~Timer() {
+                            if (on) into += seconds(Clock::now() - t0);
+                        }
+                    } timer{timed, t0, summary.stages.collect};
                     done_bytes += item->chunk->size;
                     progress.update(done_bytes);
                     reader.release(item->chunk);
@@ -614,6 +659,12 @@ CountResult CountJob::run() {
 
     progress.finish();
     // Combine: merge the per-thread maps shard by shard, in parallel.
+    Clock::time_point tc = Clock::now();
+    for (auto& w : workers) {
+        summary.stages.parse += w.times.parse;
+        summary.stages.scan += w.times.scan;
+        summary.stages.fold += w.times.fold;
+    }
     CrimeMap crimes;
     {
         std::vector<CrimeMap*> maps{&crimes};
@@ -628,7 +679,10 @@ CountResult CountJob::run() {
                    Breakdown::parse(options_.by),
                    options_.max_age,
                    options_.unknown_age == UnknownAge::include};
+    Clock::time_point tr = Clock::now();
+    summary.stages.combine = seconds(tr - tc);
     result.rows = reduce(crimes, in, summary);
+    summary.stages.reduce = seconds(Clock::now() - tr);
     if (options_.keep_crimes) result.crimes = std::make_shared<CrimeMap>(std::move(crimes));
     summary.bytes = reader.bytes_read();
     summary.files = reader.files_read();

@@ -169,6 +169,12 @@ CrimeState& CrimeMap::upsert(std::string_view id) {
     return shards_[h % kShards].upsert(id, h);
 }
 
+CrimeState& CrimeMap::upsert(std::string_view id, std::uint64_t h) {
+    return shards_[h % kShards].upsert(id, h);
+}
+
+void CrimeMap::prefetch(std::uint64_t h) const { shards_[h % kShards].prefetch(h); }
+
 const CrimeState* CrimeMap::find(std::string_view id) const {
     std::uint64_t h = hash_of(id);
     return shards_[h % kShards].find(id, h);

@@ -83,6 +83,11 @@ public:
     CrimeMap& operator=(CrimeMap&&) noexcept = default;
 
     CrimeState& upsert(std::string_view id);
+    // The same with the id's hash() given: a caller folding many records computes the hashes
+    // first and prefetch()es a few records ahead, hiding the cache miss on the table.
+    CrimeState& upsert(std::string_view id, std::uint64_t hash);
+    void prefetch(std::uint64_t hash) const;
+    static std::uint64_t hash(std::string_view id) { return hash_of(id); }
     const CrimeState* find(std::string_view id) const;
     std::size_t size() const;
     bool empty() const { return size() == 0; }
@@ -106,6 +111,9 @@ private:
     public:
         static constexpr std::size_t kBlock = 1024; // states per block
         CrimeState& upsert(std::string_view id, std::uint64_t h);
+        void prefetch(std::uint64_t h) const {
+            if (!slots_.empty()) __builtin_prefetch(&slots_[(h >> 6) & (slots_.size() - 1)]);
+        }
         const CrimeState* find(std::string_view id, std::uint64_t h) const;
         void merge_from(Shard& from, const CodeOrder& order);
         std::string_view key(std::size_t i) const {

@@ -44,6 +44,7 @@ struct CountOptions {
     OnError on_error = OnError::standard;
     bool keep_crimes = false; // CountResult::crimes holds every crime's merged state (eval)
     bool quiet = false;       // no run summary, no progress
+    bool stage_times = false; // time each pipeline stage (Summary::stages)
     ProgressMode progress = ProgressMode::automatic;
 };
 

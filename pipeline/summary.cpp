@@ -1,6 +1,26 @@
 #include "pipeline/summary.hpp"
 
+#include <cstdio>
+
 namespace moscan {
+
+std::string StageTimes::format(std::uint64_t bytes) const {
+    std::string out = "  stage times (parallel stages in thread-seconds; MB/s of the whole input):\n";
+    auto line = [&](const char* name, double s) {
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "    %-8s %8.3f s %10.0f MB/s\n", name, s,
+                      s > 0 ? bytes / 1e6 / s : 0.0);
+        out += buf;
+    };
+    line("read", read);
+    line("parse", parse);
+    line("scan", scan);
+    line("fold", fold);
+    line("collect", collect);
+    line("combine", combine);
+    line("reduce", reduce);
+    return out;
+}
 
 const char* reject_name(Reject r) {
     switch (r) {

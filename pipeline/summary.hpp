@@ -47,8 +47,22 @@ struct RowCounts {
     std::uint64_t rejected_total() const;
 };
 
+// Where the time went (--stage-times). Serial stages are wall time on their thread; the
+// parallel stage's parts are summed over all threads (thread-seconds).
+struct StageTimes {
+    double read = 0;    // serial: map or read, split into record-aligned chunks
+    double parse = 0;   // parallel: parse records, row filters, queue in-scope texts
+    double scan = 0;    // parallel: Hyperscan over the queued texts
+    double fold = 0;    // parallel: count mentions per text, fold into the crime map
+    double collect = 0; // serial: row counts, issues, recycle buffers
+    double combine = 0; // merge the per-thread crime maps
+    double reduce = 0;  // decide scope per crime, build the table
+    std::string format(std::uint64_t bytes) const;
+};
+
 struct Summary {
     RowCounts rows;
+    StageTimes stages;
     std::uint64_t rows_used = 0;   // rows of crimes in scope
     std::uint64_t out_age = 0;     // rows of crimes without a victim in the age range
     std::uint64_t crimes_in_scope = 0;
