@@ -2,6 +2,7 @@
 
 #include "generator/synth.hpp"
 #include "pipeline/cli_eval.hpp"
+#include "pipeline/cli_report.hpp"
 #include "pipeline/count_job.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/writers.hpp"
@@ -84,7 +85,7 @@ int count_command(const std::vector<std::string>& args) {
         ("unknown-age", po::value<std::string>()->default_value("exclude"), "include or exclude crimes whose victims' ages are unknown")
         ("patterns", po::value<std::string>(), "platform pattern set instead of the bundled patterns/foi_platforms.pat")
         ("by", po::value<std::vector<std::string>>(), "breakdown: any of period,group,code (default: period,group)")
-        ("format", po::value<std::string>()->default_value("csv"), "csv, json or md")
+        ("format", po::value<std::string>()->default_value("csv"), "csv, json, md, xlsx (spreadsheet: cover, notes, tables) or html (self-contained report with charts)")
         ("output,o", po::value<std::string>(), "output file (default: standard output)")
         ("threads", po::value<unsigned>()->default_value(0), "worker threads (0: all cores)")
         ("chunk-size", po::value<std::string>()->default_value("4M"), "read size, e.g. 4M or 64K")
@@ -96,6 +97,7 @@ int count_command(const std::vector<std::string>& args) {
         ("stage-times", "after the summary, the time spent in each pipeline stage")
         ("quiet,q", "no run summary or progress on standard error");
     // clang-format on
+    add_report_options(opts);
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
     po::options_description all;
@@ -183,7 +185,8 @@ int count_command(const std::vector<std::string>& args) {
     if (format == "csv") o.format = OutputFormat::csv;
     else if (format == "json") o.format = OutputFormat::json;
     else if (format == "md" || format == "markdown") o.format = OutputFormat::md;
-    else throw UsageError("--format '" + format + "': expected csv, json or md");
+    else if (format == "xlsx" || format == "html") o.format = OutputFormat::csv; // cli_report
+    else throw UsageError("--format '" + format + "': expected csv, json, md, xlsx or html");
     o.output = str("output");
     o.threads = vm["threads"].as<unsigned>();
     o.chunk_bytes = parse_size(str("chunk-size"), "--chunk-size");
@@ -204,6 +207,7 @@ int count_command(const std::vector<std::string>& args) {
     else if (str("engine") != "hyperscan")
         throw UsageError("--engine '" + str("engine") + "': expected hyperscan or naive");
 
+    ReportRequest report = read_report_options(vm, o);
     CountJob job(std::move(o), engine);
     CountResult result = job.run();
 
@@ -215,6 +219,7 @@ int count_command(const std::vector<std::string>& args) {
         if (!file) throw IoError("cannot write " + output);
         out = &file;
     }
+    if (!write_report(report, job, result, *out, output, !vm.count("no-timing")))
     switch (job.options().format) {
     case OutputFormat::csv: write_csv(*out, result.rows); break;
     case OutputFormat::md: write_markdown(*out, job, result); break;
@@ -222,7 +227,10 @@ int count_command(const std::vector<std::string>& args) {
     }
     out->flush();
     if (!*out) throw IoError("write failed" + (output.empty() ? "" : ": " + output));
-    if (!job.options().quiet) write_summary(std::cerr, job, result);
+    if (!job.options().quiet) {
+        write_summary(std::cerr, job, result);
+        write_report_summary(std::cerr, report);
+    }
     if (job.options().stage_times) std::cerr << result.summary.stages.format(result.summary.bytes);
     return 0;
 }

@@ -1,53 +1,110 @@
 #include "pipeline/reducer.hpp"
 
+#include "pipeline/disclosure.hpp"
 #include "pipeline/error.hpp"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
-#include <tuple>
 
 namespace moscan {
 
+const char* dim_name(Dim d) {
+    switch (d) {
+    case Dim::period: return "period";
+    case Dim::group: return "group";
+    case Dim::code: return "code";
+    case Dim::age_band: return "age_band";
+    case Dim::gender: return "gender";
+    }
+    return "?";
+}
+
+std::vector<Dim> Breakdown::extra() const {
+    std::vector<Dim> out;
+    for (Dim d : {Dim::age_band, Dim::gender})
+        if (has(d)) out.push_back(d);
+    return out;
+}
+
 Breakdown Breakdown::parse(const std::vector<std::string>& by) {
-    Breakdown b{false, false, false};
+    Breakdown b;
+    b.on.fill(false);
     for (const auto& item : by) {
         std::string_view rest = item;
         while (!rest.empty()) {
             size_t comma = rest.find(',');
             std::string_view w = rest.substr(0, comma);
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-            if (w == "period") b.period = true;
-            else if (w == "group") b.group = true;
-            else if (w == "code") b.code = true;
-            else if (w.empty() || w == "none") continue;
+            if (w == "period") b.on[0] = true;
+            else if (w == "group") b.on[1] = true;
+            else if (w == "code") b.on[2] = true;
+            else if (w == "age_band" || w == "age" || w == "age-band") b.on[3] = true;
+            else if (w == "gender") b.on[4] = true;
+            else if (w == "flag" || w == "online_flag") b.flag = true;
+            else if (w.empty() || w == "none" || w == "platform") continue;
             else
-                throw UsageError("--by '" + std::string(w) + "': expected period, group or code");
+                throw UsageError("--by '" + std::string(w) +
+                                 "': expected period, group, code, age_band, gender, platform "
+                                 "or flag");
         }
     }
     return b;
 }
 
+bool Cube::is_leaf(const CellKey& k) const {
+    for (size_t d = 0; d < kDims; ++d)
+        if (by.on[d] && k[d] == kAll) return false;
+    return true;
+}
+
+std::string Cube::label(Dim d, int value) const {
+    if (value == kAll) return "ALL";
+    const auto& m = dims[static_cast<size_t>(d)].label;
+    auto it = m.find(value);
+    return it == m.end() ? std::to_string(value) : it->second;
+}
+
+const CellCounts* Cube::find(const CellKey& k) const {
+    auto it = cells.find(k);
+    return it == cells.end() ? nullptr : &it->second;
+}
+
 namespace {
 
-constexpr int kAll = -1;
+// TODO(victim facts): CrimeState gets the youngest age and genders of its in-scope victims
+// once count_job.cpp and crime_fold.* can be changed.
+std::uint8_t youngest_age(const CrimeState&, int) { return kNoAge; }
+std::uint8_t scope_genders(const CrimeState&, int) { return 0; }
 
-struct Cell {
-    std::vector<std::uint64_t> crimes, mentions;
-    std::uint64_t any = 0, any_mentions = 0, total = 0;
-};
+// The per-crime facts behind the age band and gender dimensions (see victims.hpp).
+int age_band_of(const CrimeState& st, const ReduceInput& in) {
+    const std::uint8_t age = youngest_age(st, in.max_age);
+    if (age == kNoAge) return in.bands.unknown_index();
+    int b = in.bands.find(age);
+    return b < 0 ? in.bands.other_index() : b;
+}
+
+int gender_of(const CrimeState& st, const ReduceInput& in) {
+    return static_cast<int>(gender_of_bits(scope_genders(st, in.max_age)));
+}
 
 } // namespace
 
-std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summary& summary) {
+Cube build_cube(const CrimeMap& crimes, const ReduceInput& in, Summary& summary) {
+    Cube cube;
+    cube.by = in.by;
+    cube.margins = in.margins;
     const size_t np = in.patterns.platforms.size();
-    using Key = std::tuple<int, int, int>; // period key, group, code (kAll when not broken down)
-    std::map<Key, Cell> cells;
-    auto cell = [&](const Key& k) -> Cell& {
-        Cell& c = cells[k];
+    for (const auto& p : in.patterns.platforms) {
+        cube.platform_ids.push_back(p.id);
+        cube.platform_names.push_back(p.name);
+    }
+    auto cell = [&](const CellKey& k) -> CellCounts& {
+        CellCounts& c = cube.cells[k];
         if (c.crimes.empty()) {
             c.crimes.assign(np, 0);
             c.mentions.assign(np, 0);
+            c.both.assign(np, 0);
         }
         return c;
     };
@@ -69,8 +126,17 @@ std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summ
         for (size_t r = 0; r < by_rank.size(); ++r) rank_of[by_rank[r]] = static_cast<int>(r);
     }
 
+    // The broken-down dimensions and, with margins, every subset of them to set to ALL.
+    std::vector<size_t> on;
+    for (size_t d = 0; d < kDims; ++d)
+        if (in.by.on[d]) on.push_back(d);
+    const unsigned masks = in.margins ? 1u << on.size() : 1u;
+    const bool by_period = in.by.has(Dim::period);
+    const size_t period_bit = by_period ? 0 : SIZE_MAX; // period is first in `on` when there
+
     std::vector<PlatformCount> totals;
     std::vector<int> period_keys;
+    std::vector<int> codes_seen;
     int lo = INT32_MAX, hi = INT32_MIN;
     crimes.for_each([&](std::string_view, const CrimeState& st) {
         bool in_scope = in.max_age < 0 || st.child || (in.include_unknown_age && st.unknown_age);
@@ -89,71 +155,196 @@ std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summ
 
         period_keys.clear();
         in.periods.keys(st.date, period_keys);
-        int group = static_cast<int>(in.order.group(st.code));
         for (int pk : period_keys) {
             lo = std::min(lo, pk);
             hi = std::max(hi, pk);
-            Key k{in.by.period ? pk : kAll, in.by.group ? group : kAll,
-                  in.by.code ? rank_of.at(st.code) : kAll};
-            Cell& c = cell(k);
+        }
+        CellKey base{kAll, kAll, kAll, kAll, kAll};
+        if (in.by.has(Dim::group)) base[1] = static_cast<int>(in.order.group(st.code));
+        if (in.by.has(Dim::code)) base[2] = rank_of.at(st.code);
+        if (in.by.has(Dim::age_band)) base[3] = age_band_of(st, in);
+        if (in.by.has(Dim::gender)) base[4] = gender_of(st, in);
+        auto add = [&](const CellKey& k) {
+            CellCounts& c = cell(k);
             ++c.total;
+            c.flagged += st.flagged;
             if (online) {
                 ++c.any;
                 c.any_mentions += sum;
+                c.any_both += st.flagged;
             }
             for (const auto& t : totals) {
                 ++c.crimes[t.platform];
                 c.mentions[t.platform] += t.mentions;
+                c.both[t.platform] += st.flagged;
+            }
+        };
+        for (unsigned m = 0; m < masks; ++m) {
+            CellKey k = base;
+            for (size_t i = 0; i < on.size(); ++i)
+                if (m & (1u << i)) k[on[i]] = kAll;
+            if (by_period && !(m & (1u << period_bit))) {
+                for (int pk : period_keys) {
+                    k[0] = pk;
+                    add(k);
+                }
+            } else {
+                add(k); // once, even when explicit periods overlap
             }
         }
     });
 
-    // Zero cells for every requested period and selected group, so that a requested
-    // breakdown is never silently missing.
-    std::vector<int> period_list =
-        in.by.period ? in.periods.report_keys(lo, hi, lo <= hi) : std::vector<int>{kAll};
-    std::vector<int> group_list;
-    if (in.by.group) {
-        for (size_t g = 0; g < in.group_selected.size(); ++g)
-            if (in.group_selected[g]) group_list.push_back(static_cast<int>(g));
-    } else {
-        group_list.push_back(kAll);
-    }
-    if (!in.by.code)
-        for (int p : period_list)
-            for (int g : group_list) cell(Key{p, g, kAll});
-
-    std::vector<TableRow> rows;
-    for (const auto& [k, c] : cells) {
-        auto [p, g, code] = k;
-        TableRow base;
-        base.period = p == kAll ? "ALL" : in.periods.name(p);
-        base.group = g == kAll ? "ALL"
-                     : static_cast<size_t>(g) < in.codes.groups().size()
-                         ? in.codes.groups()[static_cast<size_t>(g)]
-                         : std::string("other");
-        base.code = code == kAll ? "ALL"
-                                 : std::string(in.order.name(by_rank[static_cast<size_t>(code)]));
-        for (size_t i = 0; i < np; ++i) {
-            if (!c.crimes[i]) continue;
-            TableRow r = base;
-            r.platform = in.patterns.platforms[i].id;
-            r.crimes = c.crimes[i];
-            r.mentions = c.mentions[i];
-            rows.push_back(std::move(r));
+    // The dimensions: values in report order and labels.
+    {
+        DimSpec& p = cube.dims[0];
+        p.dim = Dim::period;
+        p.values = by_period ? in.periods.report_keys(lo, hi, lo <= hi) : std::vector<int>{};
+        for (int v : p.values) p.label[v] = in.periods.name(v);
+        // Explicit periods that overlap count a crime in each: no sum relation.
+        const auto& ex = in.periods.explicit_periods();
+        for (size_t i = 0; i < ex.size(); ++i)
+            for (size_t j = i + 1; j < ex.size(); ++j)
+                if (ex[i].first <= ex[j].last && ex[j].first <= ex[i].last) p.additive = false;
+        DimSpec& g = cube.dims[1];
+        g.dim = Dim::group;
+        for (size_t i = 0; i < in.group_selected.size(); ++i) {
+            if (!in.group_selected[i]) continue;
+            g.values.push_back(static_cast<int>(i));
+            g.label[static_cast<int>(i)] =
+                i < in.codes.groups().size() ? in.codes.groups()[i] : std::string("other");
         }
-        TableRow any = base;
-        any.platform = "ANY";
-        any.crimes = c.any;
-        any.mentions = c.any_mentions;
-        rows.push_back(std::move(any));
-        TableRow total = base;
-        total.platform = "TOTAL";
-        total.crimes = c.total;
-        total.mentions = c.any_mentions;
-        rows.push_back(std::move(total));
+        DimSpec& c = cube.dims[2];
+        c.dim = Dim::code;
+        c.fixed = false;
+        for (const auto& [k, counts] : cube.cells)
+            if (k[2] != kAll) codes_seen.push_back(k[2]);
+        std::sort(codes_seen.begin(), codes_seen.end());
+        codes_seen.erase(std::unique(codes_seen.begin(), codes_seen.end()), codes_seen.end());
+        c.values = codes_seen;
+        for (int v : codes_seen) c.label[v] = std::string(in.order.name(by_rank[static_cast<size_t>(v)]));
+        DimSpec& a = cube.dims[3];
+        a.dim = Dim::age_band;
+        std::vector<std::string> bl = in.bands.labels();
+        for (size_t i = 0; i < bl.size(); ++i) {
+            int v = static_cast<int>(i);
+            // "Other ages" only exists without an age limit; "Unknown" only with unknown ages
+            // in scope.
+            if (v == in.bands.other_index() && in.max_age >= 0) continue;
+            if (v == in.bands.unknown_index() && in.max_age >= 0 && !in.include_unknown_age)
+                continue;
+            a.values.push_back(v);
+            a.label[v] = bl[i];
+        }
+        DimSpec& s = cube.dims[4];
+        s.dim = Dim::gender;
+        for (int v = 0; v < kGenders; ++v) {
+            s.values.push_back(v);
+            s.label[v] = gender_label(static_cast<Gender>(v));
+        }
+    }
+
+    // Zero cells for every value of the fixed dimensions, so that a requested breakdown is
+    // never silently missing. A cell whose codes are broken down is only there when seen.
+    for (unsigned m = 0; m < masks; ++m) {
+        std::vector<size_t> open; // dimensions broken down in this cell
+        bool fixed = true;
+        for (size_t i = 0; i < on.size(); ++i) {
+            if (m & (1u << i)) continue;
+            open.push_back(on[i]);
+            fixed = fixed && cube.dims[on[i]].fixed;
+        }
+        if (!fixed) continue;
+        CellKey k{kAll, kAll, kAll, kAll, kAll};
+        // Odometer over the open dimensions' values.
+        std::vector<size_t> idx(open.size(), 0);
+        bool empty = false;
+        for (size_t d : open) empty = empty || cube.dims[d].values.empty();
+        if (empty) continue;
+        while (true) {
+            for (size_t i = 0; i < open.size(); ++i) k[open[i]] = cube.dims[open[i]].values[idx[i]];
+            cell(k);
+            size_t i = 0;
+            for (; i < open.size(); ++i) {
+                if (++idx[i] < cube.dims[open[i]].values.size()) break;
+                idx[i] = 0;
+            }
+            if (i == open.size()) break;
+        }
+    }
+    return cube;
+}
+
+std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o, const Suppression* sup) {
+    const size_t np = cube.platforms();
+    const std::vector<Dim> extra = cube.by.extra();
+    std::vector<TableRow> rows;
+    for (const auto& [k, c] : cube.cells) {
+        if (!cube.is_leaf(k) && !o.totals) continue;
+        TableRow base;
+        base.period = cube.label(Dim::period, k[0]);
+        base.group = cube.label(Dim::group, k[1]);
+        base.code = cube.label(Dim::code, k[2]);
+        for (Dim d : extra) base.dims.push_back(cube.label(d, k[static_cast<size_t>(d)]));
+        auto hidden = [&](Measure m, std::size_t platform = 0) -> bool {
+            return sup && sup->hidden(k, m, platform);
+        };
+        // One row: the row's crimes, mentions, and its flag and share measures.
+        auto emit = [&](std::string platform, std::uint64_t crimes, std::uint64_t mentions,
+                        std::uint64_t both, bool is_total, Measure mc, Measure mm, Measure mb,
+                        Measure me, std::size_t p) {
+            TableRow r = base;
+            r.platform = std::move(platform);
+            r.crimes = crimes;
+            r.mentions = mentions;
+            if (hidden(mc, p)) r.hidden |= kHideCrimes;
+            if (hidden(mm, p)) r.hidden |= kHideMentions;
+            if (o.flag) {
+                r.flagged = c.flagged;
+                r.both = both;
+                r.either = c.flagged + crimes - both;
+                if (hidden(Measure::flagged)) r.hidden |= kHideFlagged;
+                if (hidden(mb, p)) r.hidden |= kHideBoth;
+                if (hidden(me, p)) r.hidden |= kHideEither;
+            }
+            if (o.shares) {
+                r.base = c.any;
+                if (hidden(Measure::any_crimes)) r.hidden |= kHideBase;
+                if (!is_total) {
+                    r.share = c.any ? 100.0 * static_cast<double>(crimes) /
+                                          static_cast<double>(c.any)
+                                    : 0.0;
+                    if (r.hidden & (kHideCrimes | kHideBase)) r.hidden |= kHideShare;
+                }
+            }
+            // A suppressed value is never carried, so that no writer can leak it.
+            if (r.hidden & kHideCrimes) r.crimes = 0;
+            if (r.hidden & kHideMentions) r.mentions = 0;
+            if (r.hidden & kHideFlagged) r.flagged = 0;
+            if (r.hidden & kHideBoth) r.both = 0;
+            if (r.hidden & kHideEither) r.either = 0;
+            if (r.hidden & kHideBase) r.base = 0;
+            if (r.hidden & kHideShare) r.share = 0;
+            rows.push_back(std::move(r));
+        };
+        for (size_t i = 0; i < np; ++i) {
+            // A platform row with no crimes is left out, unless its zero is hidden (it
+            // never is: only counts from 1 are suppressed, and a secondary is never a zero).
+            if (!c.crimes[i]) continue;
+            emit(cube.platform_ids[i], c.crimes[i], c.mentions[i], c.both[i], false,
+                 Measure::crimes, Measure::mentions, Measure::both, Measure::either, i);
+        }
+        emit("ANY", c.any, c.any_mentions, c.any_both, false, Measure::any_crimes,
+             Measure::any_mentions, Measure::any_both, Measure::any_either, 0);
+        // TOTAL: its keyword set is every crime of the cell, so both = flagged and
+        // either = TOTAL; its mentions are those of ANY.
+        emit("TOTAL", c.total, c.any_mentions, c.flagged, true, Measure::total,
+             Measure::any_mentions, Measure::flagged, Measure::total, 0);
     }
     return rows;
+}
+
+std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summary& summary) {
+    return rows_of(build_cube(crimes, in, summary), RowOptions{});
 }
 
 } // namespace moscan

@@ -2,6 +2,7 @@
 
 #include "matchers/hyperscan_matcher.hpp"
 #include "pipeline/csv.hpp"
+#include "pipeline/report.hpp"
 
 #include <cstdio>
 #include <map>
@@ -88,28 +89,62 @@ void write_csv(std::ostream& out, const std::vector<TableRow>& rows) {
     out << s;
 }
 
-void write_markdown(std::ostream& out, const CountJob& job, const CountResult& result) {
+void write_markdown(std::ostream& out, const CountJob& job, const CountResult& result,
+                    const Report* report) {
     Provenance p = provenance_of(job);
     std::map<std::string, std::string> display;
     for (const auto& pl : job.patterns().platforms) display[pl.id] = pl.name;
     display["ANY"] = "**Any platform (online element)**";
     display["TOTAL"] = "**All crimes in scope**";
-    out << "| Period | Group | Code | Platform | Crimes | Times recorded |\n";
-    out << "|---|---|---|---|---:|---:|\n";
+    const bool flag = report && report->row_options.flag;
+    const bool shares = report && report->row_options.shares;
+    std::vector<Dim> extra;
+    if (report) extra = report->cube.by.extra();
+    out << "| Period | Group | Code | ";
+    for (Dim d : extra) out << (d == Dim::age_band ? "Age band | " : "Gender | ");
+    out << "Platform | Crimes | Times recorded |";
+    if (flag) out << " Flagged online | Keyword | Both | Either |";
+    if (shares) out << " Where known | % of where known |";
+    out << "\n|---|---|---|";
+    for (size_t i = 0; i < extra.size(); ++i) out << "---|";
+    out << "---|---:|---:|" << (flag ? "---:|---:|---:|---:|" : "") << (shares ? "---:|---:|" : "")
+        << "\n";
+    auto n = [](std::uint64_t v, bool hidden) { return hidden ? std::string("*") : std::to_string(v); };
     for (const auto& r : result.rows) {
         out << "| " << md_cell(r.period) << " | " << md_cell(r.group) << " | " << md_cell(r.code)
-            << " | " << md_cell(display.count(r.platform) ? display[r.platform] : r.platform)
-            << " | " << r.crimes << " | " << r.mentions << " |\n";
+            << " | ";
+        for (const auto& v : r.dims) out << md_cell(v) << " | ";
+        out << md_cell(display.count(r.platform) ? display[r.platform] : r.platform) << " | "
+            << n(r.crimes, r.hidden & kHideCrimes) << " | " << n(r.mentions, r.hidden & kHideMentions)
+            << " |";
+        if (flag)
+            out << " " << n(r.flagged, r.hidden & kHideFlagged) << " | "
+                << n(r.crimes, r.hidden & kHideCrimes) << " | " << n(r.both, r.hidden & kHideBoth)
+                << " | " << n(r.either, r.hidden & kHideEither) << " |";
+        if (shares) {
+            out << " " << n(r.base, r.hidden & kHideBase) << " | ";
+            if (r.hidden & kHideShare) out << "*";
+            else if (r.share >= 0) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.1f%%", r.share);
+                out << buf;
+            }
+            out << " |";
+        }
+        out << "\n";
     }
     out << "\nCrimes: distinct crimes whose text names the platform (rows of one crime counted "
            "once). Times recorded: mentions in the crimes' distinct texts.\n";
     out << "Periods: " << p.periods << ". Groups: " << p.groups << ". Scope: " << p.age_rule
         << ". Pattern set " << p.pattern_set << " (" << p.pattern_hash << "), " << p.engine
         << ", moscan " << p.version << ".\n";
+    if (report && report->sup())
+        out << "\n\\* Fewer than " << report->sup()->threshold
+            << " crimes, or hidden so that such a count cannot be worked out from the totals.\n";
 }
 
 void write_json(std::ostream& out, const CountJob& job, const CountResult& result,
-                bool timing) {
+                bool timing, const Report* report) {
     Provenance p = provenance_of(job);
     const Summary& s = result.summary;
     std::string j = "{\n  \"moscan\": {\"version\": " + json_string(p.version) +
@@ -140,8 +175,16 @@ void write_json(std::ostream& out, const CountJob& job, const CountResult& resul
         first = false;
     }
     j += "}, \"blank_lines\": " + std::to_string(s.rows.blank_lines);
-    j += ", \"crimes_in_scope\": " + std::to_string(s.crimes_in_scope);
-    j += ", \"crimes_online\": " + std::to_string(s.crimes_online);
+    // With disclosure control, the grand totals are published only when the table shows
+    // them (--totals) and they are not suppressed: otherwise they could give away a hidden
+    // count.
+    const CellKey grand{kAll, kAll, kAll, kAll, kAll};
+    const bool grand_hidden =
+        report && report->sup() &&
+        (!report->row_options.totals || report->sup()->hidden(grand, Measure::total) ||
+         report->sup()->hidden(grand, Measure::any_crimes));
+    j += ", \"crimes_in_scope\": " + (grand_hidden ? "null" : std::to_string(s.crimes_in_scope));
+    j += ", \"crimes_online\": " + (grand_hidden ? "null" : std::to_string(s.crimes_online));
     j += ", \"bytes\": " + std::to_string(s.bytes);
     if (timing) {
         char buf[32];
@@ -151,13 +194,56 @@ void write_json(std::ostream& out, const CountJob& job, const CountResult& resul
     j += "},\n  \"issues\": [";
     for (size_t i = 0; i < s.issues.size(); ++i)
         j += (i ? ", " : "") + json_string(s.issues[i].message());
-    j += "],\n  \"rows\": [\n";
+    j += "],\n";
+    if (report && report->sup()) {
+        const Suppression& sup = *report->sup();
+        j += "  \"disclosure\": {\"suppress_below\": " + std::to_string(sup.threshold) +
+             ", \"primary\": " + std::to_string(sup.primary_count()) +
+             ", \"secondary\": " + std::to_string(sup.secondary_count()) + ", \"suppressed\": [";
+        for (size_t i = 0; i < sup.counts.size(); ++i)
+            j += std::string(i ? ", " : "") + "{\"count\": " + json_string(sup.counts[i].what) +
+                 ", \"why\": " + json_string(sup.counts[i].why) + "}";
+        j += "]},\n";
+    }
+    j += "  \"rows\": [\n";
+    std::vector<Dim> extra;
+    if (report) extra = report->cube.by.extra();
+    const bool flag = report && report->row_options.flag;
+    const bool shares = report && report->row_options.shares;
     for (size_t i = 0; i < result.rows.size(); ++i) {
         const auto& r = result.rows[i];
+        std::string suppressed;
+        auto n = [&](const char* name, std::uint64_t v, std::uint32_t bit) {
+            if (!(r.hidden & bit)) return std::to_string(v);
+            suppressed += (suppressed.empty() ? "" : ", ") + json_string(name);
+            return std::string("null");
+        };
         j += "    {\"period\": " + json_string(r.period) + ", \"group\": " + json_string(r.group) +
-             ", \"code\": " + json_string(r.code) + ", \"platform\": " + json_string(r.platform) +
-             ", \"crimes\": " + std::to_string(r.crimes) + ", \"mentions\": " +
-             std::to_string(r.mentions) + "}" + (i + 1 < result.rows.size() ? ",\n" : "\n");
+             ", \"code\": " + json_string(r.code);
+        for (size_t d = 0; d < extra.size() && d < r.dims.size(); ++d)
+            j += ", " + json_string(dim_name(extra[d])) + ": " + json_string(r.dims[d]);
+        j += ", \"platform\": " + json_string(r.platform) +
+             ", \"crimes\": " + n("crimes", r.crimes, kHideCrimes) + ", \"mentions\": " +
+             n("mentions", r.mentions, kHideMentions);
+        if (flag)
+            j += ", \"flagged_online\": " + n("flagged_online", r.flagged, kHideFlagged) +
+                 ", \"both\": " + n("both", r.both, kHideBoth) +
+                 ", \"either\": " + n("either", r.either, kHideEither);
+        if (shares) {
+            j += ", \"where_known\": " + n("where_known", r.base, kHideBase) + ", \"share_pct\": ";
+            if (r.hidden & kHideShare) {
+                j += "null";
+                suppressed += (suppressed.empty() ? "" : ", ") + json_string("share_pct");
+            } else if (r.share < 0) {
+                j += "null";
+            } else {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.1f", r.share);
+                j += buf;
+            }
+        }
+        if (!suppressed.empty()) j += ", \"suppressed\": [" + suppressed + "]";
+        j += std::string("}") + (i + 1 < result.rows.size() ? ",\n" : "\n");
     }
     j += "  ]\n}\n";
     out << j;

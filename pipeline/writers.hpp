@@ -10,6 +10,8 @@
 
 namespace moscan {
 
+struct Report; // report.hpp
+
 struct Provenance {
     std::string version;
     std::string pattern_set, pattern_hash, pattern_source;
@@ -21,9 +23,13 @@ struct Provenance {
 Provenance provenance_of(const CountJob& job);
 
 void write_csv(std::ostream& out, const std::vector<TableRow>& rows);
-void write_markdown(std::ostream& out, const CountJob& job, const CountResult& result);
+// With a report: its rows, extra columns, suppressed counts as "*" (JSON: null, with the
+// row's "suppressed" list and a "disclosure" section).
+void write_markdown(std::ostream& out, const CountJob& job, const CountResult& result,
+                    const Report* report = nullptr);
 // `timing` adds seconds and threads: the only fields that vary between identical runs.
-void write_json(std::ostream& out, const CountJob& job, const CountResult& result, bool timing);
+void write_json(std::ostream& out, const CountJob& job, const CountResult& result, bool timing,
+                const Report* report = nullptr);
 void write_summary(std::ostream& out, const CountJob& job, const CountResult& result);
 
 } // namespace moscan

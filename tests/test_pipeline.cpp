@@ -93,8 +93,14 @@ constexpr int kPadRows = 2500;
 
 TableRow row(std::string period, std::string group, std::string code, std::string platform,
              std::uint64_t crimes, std::uint64_t mentions) {
-    return TableRow{std::move(period), std::move(group), std::move(code), std::move(platform),
-                    crimes, mentions};
+    TableRow r;
+    r.period = std::move(period);
+    r.group = std::move(group);
+    r.code = std::move(code);
+    r.platform = std::move(platform);
+    r.crimes = crimes;
+    r.mentions = mentions;
+    return r;
 }
 
 } // namespace

@@ -1,0 +1,130 @@
+#include "pipeline/victims.hpp"
+
+#include "pipeline/error.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace moscan {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool number(std::string_view s, int& v) {
+    s = trim(s);
+    if (s.empty()) return false;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && p == s.data() + s.size() && v >= 0 && v <= 130;
+}
+
+} // namespace
+
+AgeBands::AgeBands() : AgeBands(parse("11-and-under,12-15,16-17")) {}
+
+AgeBands AgeBands::parse(std::string_view spec) {
+    AgeBands out{Empty{}};
+    std::string_view rest = spec;
+    auto bad = [&](std::string_view item, const std::string& why) {
+        return UsageError("--age-bands '" + std::string(item) + "': " + why +
+                          " (expected e.g. 11-and-under,12-15,16-17)");
+    };
+    while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        std::string_view item = trim(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        if (item.empty()) continue;
+        std::string w = lower(item);
+        AgeBand b;
+        b.label = std::string(item);
+        int v = 0;
+        if (w.size() > 10 && w.ends_with("-and-under") && number(w.substr(0, w.size() - 10), v)) {
+            b.lo = 0;
+            b.hi = v;
+        } else if (w.size() > 9 && w.ends_with("-and-over") && number(w.substr(0, w.size() - 9), v)) {
+            b.lo = v;
+            b.hi = 130;
+        } else if (w.size() > 1 && w.back() == '+' && number(w.substr(0, w.size() - 1), v)) {
+            b.lo = v;
+            b.hi = 130;
+        } else if (size_t dash = w.find('-'); dash != std::string::npos &&
+                                              number(w.substr(0, dash), b.lo) &&
+                                              number(w.substr(dash + 1), b.hi)) {
+            if (b.hi < b.lo) throw bad(item, "the band ends before it starts");
+        } else if (number(w, v)) {
+            b.lo = b.hi = v;
+        } else {
+            throw bad(item, "not a band");
+        }
+        for (const auto& o : out.bands_)
+            if (b.lo <= o.hi && o.lo <= b.hi)
+                throw bad(item, "overlaps the band " + o.label);
+        out.bands_.push_back(std::move(b));
+    }
+    if (out.bands_.empty()) throw bad(spec, "no bands");
+    return out;
+}
+
+int AgeBands::find(int age) const {
+    for (size_t i = 0; i < bands_.size(); ++i)
+        if (age >= bands_[i].lo && age <= bands_[i].hi) return static_cast<int>(i);
+    return -1;
+}
+
+std::string AgeBands::describe() const {
+    std::string s;
+    for (const auto& b : bands_) s += (s.empty() ? "" : ",") + b.label;
+    return s;
+}
+
+std::vector<std::string> AgeBands::labels() const {
+    std::vector<std::string> out;
+    for (const auto& b : bands_) out.push_back(b.label);
+    out.push_back("Other ages");
+    out.push_back("Unknown");
+    return out;
+}
+
+const char* gender_label(Gender g) {
+    switch (g) {
+    case Gender::female: return "Female";
+    case Gender::male: return "Male";
+    case Gender::other: return "Other";
+    case Gender::mixed: return "Mixed";
+    case Gender::unknown: return "Unknown";
+    }
+    return "Unknown";
+}
+
+std::uint8_t gender_bits(std::string_view raw) {
+    std::string s = lower(trim(raw));
+    if (s.empty() || s == "u" || s == "unknown" || s == "n/k" || s == "nk" || s == "not known" ||
+        s == "not stated" || s == "not recorded" || s == "null" || s == "n/a" || s == "-")
+        return 0;
+    if (s == "f" || s == "female" || s == "girl" || s == "woman" || s == "w") return kGenderFemale;
+    if (s == "m" || s == "male" || s == "boy" || s == "man") return kGenderMale;
+    return kGenderOther;
+}
+
+Gender gender_of_bits(std::uint8_t bits) {
+    switch (bits) {
+    case 0: return Gender::unknown;
+    case kGenderFemale: return Gender::female;
+    case kGenderMale: return Gender::male;
+    case kGenderOther: return Gender::other;
+    default: return Gender::mixed;
+    }
+}
+
+} // namespace moscan
