@@ -13,7 +13,18 @@ packages=(
   libbenchmark-dev                     # bench/ (Google Benchmark)
   doctest-dev                          # tests/
   python3                              # tests/cli_test.sh checks JSON output with it
+  libxlsxwriter-dev                    # --format xlsx
 )
+# The test suite also renders the HTML report in headless Chromium (tests/report_test.sh):
+# installed when tests are requested (-DMOSCAN_TESTS=ON, or MOSCAN_TEST_TOOLS=1 as
+# scripts/test.sh sets), not for a plain build.
+want_test_tools=${MOSCAN_TEST_TOOLS:-0}
+for a in "$@"; do
+  [[ $a == -DMOSCAN_TESTS=ON || $a == -DMOSCAN_TESTS:BOOL=ON ]] && want_test_tools=1
+done
+if [[ $want_test_tools == 1 ]]; then
+  packages+=(chromium fonts-dejavu-core)
+fi
 missing=()
 for p in "${packages[@]}"; do
   [[ $p == \#* ]] && continue

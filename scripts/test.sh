@@ -2,6 +2,6 @@
 # Set up (install what is missing, build with tests), then run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh -DMOSCAN_TESTS=ON
+MOSCAN_TEST_TOOLS=1 scripts/setup.sh -DMOSCAN_TESTS=ON
 cd build
 ctest --output-on-failure --timeout 900
