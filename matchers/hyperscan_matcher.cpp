@@ -1,14 +1,21 @@
 #include "matchers/hyperscan_matcher.hpp"
 
+#include "matchers/database_cache.hpp"
 #include "pipeline/error.hpp"
 
 #include <hs/hs.h>
 
 #include <climits>
+#include <cstdio>
+#include <cstdlib>
 
 namespace moscan {
 
 namespace {
+
+// Bump when the way a set is compiled changes (flags, widths, meta): old cache entries then
+// stop matching the key.
+constexpr int kCompileScheme = 1;
 
 class HsScratch final : public Scratch {
 public:
@@ -19,16 +26,45 @@ public:
 
 struct ScanContext {
     std::vector<Hit>* hits;
-    const std::uint32_t* width;
+    const HyperscanMatcher::Info* info;
+    const unsigned char* text;
+    std::size_t size;
 };
 
-int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
+bool is_word(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+}
+
+bool boundary_at(const unsigned char* text, std::size_t size, std::size_t pos) {
+    bool before = pos > 0 && is_word(text[pos - 1]);
+    bool after = pos < size && is_word(text[pos]);
+    return before != after;
+}
+
+int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned,
              void* ctx) {
     auto* c = static_cast<ScanContext*>(ctx);
-    std::uint32_t w = c->width[id];
-    std::uint32_t start = w ? static_cast<std::uint32_t>(to - w) : static_cast<std::uint32_t>(from);
+    const HyperscanMatcher::Info& in = c->info[id];
+    std::uint32_t start =
+        in.width ? static_cast<std::uint32_t>(to - in.width) : static_cast<std::uint32_t>(from);
+    if ((in.flags & HyperscanMatcher::kBoundary) &&
+        !(boundary_at(c->text, c->size, start) && boundary_at(c->text, c->size, to)))
+        return 0;
     c->hits->push_back(Hit{id, start, static_cast<std::uint32_t>(to)});
     return 0;
+}
+
+std::string hex(unsigned long long v) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%llx", v);
+    return buf;
+}
+
+std::string hex16(std::uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
 }
 
 } // namespace
@@ -36,61 +72,193 @@ int on_match(unsigned int id, unsigned long long from, unsigned long long to, un
 void HyperscanMatcher::DbDeleter::operator()(hs_database* db) const { hs_free_database(db); }
 void HyperscanMatcher::ScratchDeleter::operator()(hs_scratch* s) const { hs_free_scratch(s); }
 
-HyperscanMatcher::HyperscanMatcher(const PatternSet& set) {
+std::string HyperscanMatcher::version() { return hs_version(); }
+
+std::string HyperscanMatcher::platform() {
+    hs_platform_info_t p{};
+    if (hs_populate_platform(&p) != HS_SUCCESS) return "unknown";
+    std::string names;
+    auto add = [&](unsigned long long bit, const char* name) {
+        if (p.cpu_features & bit) names += (names.empty() ? "" : " ") + std::string(name);
+    };
+    add(HS_CPU_FEATURES_AVX2, "AVX2");
+#ifdef HS_CPU_FEATURES_AVX512
+    add(HS_CPU_FEATURES_AVX512, "AVX512");
+#endif
+#ifdef HS_CPU_FEATURES_AVX512VBMI
+    add(HS_CPU_FEATURES_AVX512VBMI, "AVX512VBMI");
+#endif
+    return "tune " + std::to_string(p.tune) + ", cpu_features " + hex(p.cpu_features) +
+           (names.empty() ? "" : " (" + names + ")");
+}
+
+std::string HyperscanMatcher::cache_key(const PatternSet& set, const MatcherOptions& options) {
+    hs_platform_info_t p{};
+    hs_populate_platform(&p);
+    return "moscan-hsdb scheme " + std::to_string(kCompileScheme) + "\nmoscan " MOSCAN_VERSION
+           "\nset " + set.hash() + "\npatterns " + std::to_string(set.patterns.size()) +
+           "\nsingle_match " + (options.single_match ? "1" : "0") + "\nhyperscan " +
+           hs_version() + "\ntune " + std::to_string(p.tune) + "\ncpu_features " +
+           hex(p.cpu_features) + "\n";
+}
+
+std::string HyperscanMatcher::cache_file_for(const PatternSet& set,
+                                             const MatcherOptions& options) {
+    if (options.cache_dir.empty()) return "";
+    return options.cache_dir + "/" + set.hash() + "-" +
+           hex16(dbcache::fnv1a64(cache_key(set, options))) + ".hsdb";
+}
+
+HyperscanMatcher::HyperscanMatcher(const PatternSet& set, const MatcherOptions& options)
+    : single_match_(options.single_match) {
+    std::string key;
+    if (!options.cache_dir.empty()) {
+        key = cache_key(set, options);
+        cache_file_ = cache_file_for(set, options);
+        if (load_cached(set, key)) cache_status_ = CacheStatus::hit;
+    }
+    if (!db_) {
+        compile(set);
+        if (!options.cache_dir.empty()) {
+            char* bytes = nullptr;
+            size_t n = 0;
+            std::string failure;
+            if (hs_serialize_database(db_.get(), &bytes, &n) != HS_SUCCESS) {
+                failure = "hs_serialize_database failed";
+            } else {
+                dbcache::Entry e;
+                e.key = key;
+                for (const Info& i : info_) {
+                    e.meta.push_back(i.width);
+                    e.meta.push_back(i.flags);
+                }
+                e.database.assign(bytes, n);
+                std::free(bytes);
+                failure = dbcache::write_file_atomic(cache_file_, dbcache::encode(e));
+            }
+            if (failure.empty()) {
+                cache_status_ = CacheStatus::miss_written;
+            } else {
+                cache_status_ = CacheStatus::miss_not_written;
+                cache_note_ += (cache_note_.empty() ? "" : "; ") + failure;
+            }
+        }
+    }
+    hs_scratch_t* s = nullptr;
+    if (hs_alloc_scratch(db_.get(), &s) != HS_SUCCESS)
+        throw Error(ExitCode::software, "hyperscan: cannot allocate scratch space");
+    prototype_.reset(s);
+}
+
+bool HyperscanMatcher::load_cached(const PatternSet& set, const std::string& key) {
+    std::optional<std::string> bytes = dbcache::read_file(cache_file_);
+    if (!bytes) {
+        cache_note_ = "no cache entry";
+        return false;
+    }
+    std::optional<dbcache::Entry> e = dbcache::decode(*bytes);
+    if (!e) {
+        cache_note_ = "cache entry truncated or corrupt";
+        return false;
+    }
+    if (e->key != key || e->meta.size() != 2 * set.patterns.size()) {
+        cache_note_ = "cache entry for another key";
+        return false;
+    }
+    hs_database_t* db = nullptr;
+    hs_error_t rc = hs_deserialize_database(e->database.data(), e->database.size(), &db);
+    if (rc != HS_SUCCESS) {
+        cache_note_ = "Hyperscan refused the cached database (code " + std::to_string(rc) + ")";
+        return false;
+    }
+    db_.reset(db);
+    info_.resize(set.patterns.size());
+    for (size_t i = 0; i < info_.size(); ++i) info_[i] = Info{e->meta[2 * i], e->meta[2 * i + 1]};
+    return true;
+}
+
+void HyperscanMatcher::compile(const PatternSet& set) {
+    std::vector<bool> platform_has_exclude(set.platforms.size(), false);
+    for (const Pattern& p : set.patterns)
+        if (p.exclude) platform_has_exclude[p.platform] = true;
+
     std::vector<std::string> exprs;
     std::vector<unsigned> flags, ids;
+    std::vector<hs_expr_ext_t> exts(set.patterns.size());
+    std::vector<const hs_expr_ext_t*> ext_ptrs;
+    info_.clear();
     for (size_t i = 0; i < set.patterns.size(); ++i) {
         const Pattern& p = set.patterns[i];
         std::string e = p.engine_expression();
         unsigned f = p.caseless ? HS_FLAG_CASELESS : 0;
+        const hs_expr_ext_t* ext = nullptr;
+        if (p.edit_distance > 0) {
+            exts[i].flags = HS_EXT_FLAG_EDIT_DISTANCE;
+            exts[i].edit_distance = p.edit_distance;
+            ext = &exts[i];
+        }
         hs_expr_info_t* info = nullptr;
         hs_compile_error_t* err = nullptr;
-        if (hs_expression_info(e.c_str(), f, &info, &err) != HS_SUCCESS) {
+        if (hs_expression_ext_info(e.c_str(), f, ext, &info, &err) != HS_SUCCESS) {
             std::string msg = p.source + ": pattern '" + p.expression + "': " + err->message;
+            if (p.edit_distance > 0 && msg.find("Zero-width") != std::string::npos)
+                msg += " (whole word is checked by moscan without \\b; {partial} turns it off)";
             hs_free_compile_error(err);
             throw ConfigError(msg);
         }
-        std::uint32_t w = 0;
-        if (info->min_width == info->max_width && info->max_width != UINT_MAX &&
-            info->max_width > 0)
-            w = info->min_width;
-        else
-            f |= HS_FLAG_SOM_LEFTMOST;
-        bool empty_match = info->min_width == 0;
+        const bool fixed = info->min_width == info->max_width && info->max_width != UINT_MAX &&
+                           info->max_width > 0;
+        const unsigned min_width = info->min_width;
         std::free(info);
-        if (empty_match)
-            throw ConfigError(p.source + ": pattern '" + p.expression +
-                              "' can match empty text");
-        width_.push_back(w);
+        if (min_width == 0)
+            throw ConfigError(p.source + ": pattern '" + p.expression + "' can match empty text");
+        Info in;
+        if (p.boundary_check()) in.flags |= kBoundary;
+        const bool single = single_match_ && !p.exclude && !p.boundary_check() &&
+                            (p.term || !platform_has_exclude[p.platform]);
+        if (single) {
+            f |= HS_FLAG_SINGLEMATCH;
+            in.flags |= kSingle;
+            in.width = min_width; // exact when fixed; a lower bound otherwise
+        } else if (fixed) {
+            in.width = min_width;
+        } else {
+            f |= HS_FLAG_SOM_LEFTMOST;
+        }
+        info_.push_back(in);
         exprs.push_back(std::move(e));
         flags.push_back(f);
         ids.push_back(static_cast<unsigned>(i));
+        ext_ptrs.push_back(ext);
     }
     std::vector<const char*> cexprs;
     for (const auto& e : exprs) cexprs.push_back(e.c_str());
     hs_database_t* db = nullptr;
     hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(),
-                         static_cast<unsigned>(cexprs.size()), HS_MODE_BLOCK, nullptr, &db,
-                         &err) != HS_SUCCESS) {
+    if (hs_compile_ext_multi(cexprs.data(), flags.data(), ids.data(), ext_ptrs.data(),
+                             static_cast<unsigned>(cexprs.size()), HS_MODE_BLOCK, nullptr, &db,
+                             &err) != HS_SUCCESS) {
         std::string msg;
         if (err->expression >= 0 && static_cast<size_t>(err->expression) < set.patterns.size()) {
             const Pattern& p = set.patterns[static_cast<size_t>(err->expression)];
             msg = p.source + ": pattern '" + p.expression + "': " + err->message;
         } else {
-            msg = set.path + ": pattern set does not compile: " + err->message;
+            msg = (set.path.empty() ? set.name : set.path) +
+                  ": pattern set does not compile: " + err->message;
         }
         hs_free_compile_error(err);
         throw ConfigError(msg);
     }
     db_.reset(db);
-    hs_scratch_t* s = nullptr;
-    if (hs_alloc_scratch(db, &s) != HS_SUCCESS)
-        throw Error(ExitCode::software, "hyperscan: cannot allocate scratch space");
-    prototype_.reset(s);
 }
 
 HyperscanMatcher::~HyperscanMatcher() = default;
+
+std::size_t HyperscanMatcher::single_match_patterns() const {
+    std::size_t n = 0;
+    for (const Info& i : info_) n += (i.flags & kSingle) != 0;
+    return n;
+}
 
 std::unique_ptr<Scratch> HyperscanMatcher::make_scratch() const {
     hs_scratch_t* s = nullptr;
@@ -101,14 +269,13 @@ std::unique_ptr<Scratch> HyperscanMatcher::make_scratch() const {
 
 void HyperscanMatcher::scan(std::string_view text, Scratch& scratch,
                             std::vector<Hit>& hits) const {
-    ScanContext ctx{&hits, width_.data()};
+    ScanContext ctx{&hits, info_.data(), reinterpret_cast<const unsigned char*>(text.data()),
+                    text.size()};
     hs_error_t rc = hs_scan(db_.get(), text.data(), static_cast<unsigned>(text.size()), 0,
                             static_cast<HsScratch&>(scratch).scratch, on_match, &ctx);
     if (rc != HS_SUCCESS)
         throw Error(ExitCode::software, "hyperscan: scan failed with code " + std::to_string(rc));
 }
-
-std::string HyperscanMatcher::version() { return hs_version(); }
 
 std::size_t HyperscanMatcher::database_bytes() const {
     size_t n = 0;

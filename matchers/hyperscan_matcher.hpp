@@ -1,10 +1,26 @@
 // The production matcher: every pattern of a set compiled once into one Hyperscan block-mode
 // database. The database is immutable and shared; each thread clones its own scratch.
-// Patterns of fixed width report their start as end - width; only variable-width patterns
-// pay for HS_FLAG_SOM_LEFTMOST.
+//
+//  - Patterns of fixed width report their start as end - width; only variable-width patterns
+//    pay for HS_FLAG_SOM_LEFTMOST.
+//  - Edit distance ({edit=N}) uses hs_compile_ext_multi with HS_EXT_FLAG_EDIT_DISTANCE and
+//    SOM_LEFTMOST. Hyperscan refuses \b there, so whole word is checked in the match
+//    callback on [leftmost start, end) (pattern_set.hpp gives the rule; NaiveMatcher does
+//    the same).
+//  - With MatcherOptions::cache_dir the compiled database (and the per-pattern widths) is
+//    loaded from / saved to the cache (database_cache.hpp) instead of being recompiled.
+//  - With MatcherOptions::single_match (count-only runs): a pattern gets
+//    HS_FLAG_SINGLEMATCH, so Hyperscan reports it at most once per scan call, when one
+//    match is as good as any for "is its platform named in this text": it is not an
+//    exclude, its platform has no excludes (an exclude may cover the first match but not a
+//    later one), and it has no whole-word check in the callback (the first match may fail
+//    it). SINGLEMATCH cannot be combined with SOM_LEFTMOST, so a single-match pattern of
+//    variable width reports start = end - its minimum width: only its presence is
+//    meaningful, and mention counts are not. The caller must scan one text per call.
 #pragma once
 
 #include "matchers/matcher.hpp"
+#include "matchers/matcher_options.hpp"
 #include "matchers/pattern_set.hpp"
 
 #include <memory>
@@ -18,8 +34,9 @@ namespace moscan {
 
 class HyperscanMatcher final : public Matcher {
 public:
-    // Compiles the set; throws ConfigError naming the pattern's file and line on failure.
-    explicit HyperscanMatcher(const PatternSet& set);
+    // Compiles the set (or loads it from the cache); throws ConfigError naming the pattern's
+    // file and line on failure. A cache problem is never an error: it is a miss.
+    explicit HyperscanMatcher(const PatternSet& set, const MatcherOptions& options = {});
     ~HyperscanMatcher() override;
 
     std::unique_ptr<Scratch> make_scratch() const override;
@@ -27,9 +44,33 @@ public:
     const char* name() const override { return "hyperscan"; }
 
     static std::string version();
+    // The CPU the databases are built for: "tune N, cpu_features 0x.. (AVX2 ...)".
+    static std::string platform();
     std::size_t database_bytes() const;
 
+    enum class CacheStatus { off, hit, miss_written, miss_not_written };
+    CacheStatus cache_status() const { return cache_status_; }
+    const std::string& cache_file() const { return cache_file_; } // "" when off
+    const std::string& cache_note() const { return cache_note_; } // why a miss, or a write failed
+    // The cache key: everything the compiled database depends on (database_cache.hpp).
+    static std::string cache_key(const PatternSet& set, const MatcherOptions& options);
+    static std::string cache_file_for(const PatternSet& set, const MatcherOptions& options);
+
+    bool single_match() const { return single_match_; }
+    std::size_t single_match_patterns() const; // how many patterns got HS_FLAG_SINGLEMATCH
+
+    // Per-pattern data besides the database (kept in the cache with it).
+    struct Info {
+        std::uint32_t width = 0; // start = end - width; 0: the engine reports the start
+        std::uint32_t flags = 0; // kBoundary, kSingle
+    };
+    static constexpr std::uint32_t kBoundary = 1; // check word boundaries at start and end
+    static constexpr std::uint32_t kSingle = 2;   // compiled with HS_FLAG_SINGLEMATCH
+
 private:
+    void compile(const PatternSet& set);
+    bool load_cached(const PatternSet& set, const std::string& key);
+
     struct DbDeleter {
         void operator()(hs_database* db) const;
     };
@@ -38,7 +79,10 @@ private:
     };
     std::unique_ptr<hs_database, DbDeleter> db_;
     std::unique_ptr<hs_scratch, ScratchDeleter> prototype_;
-    std::vector<std::uint32_t> width_; // fixed width, or 0 when the engine reports the start
+    std::vector<Info> info_;
+    bool single_match_ = false;
+    CacheStatus cache_status_ = CacheStatus::off;
+    std::string cache_file_, cache_note_;
 };
 
 } // namespace moscan

@@ -11,12 +11,59 @@ MentionCounter::MentionCounter(const PatternSet& set) {
         platform_of_.push_back(p.platform);
         exclude_.push_back(p.exclude);
     }
+    logic_ = set.has_logic();
+    if (!logic_) return;
+    names_ = set.names.size();
+    for (const auto& p : set.patterns) {
+        term_.push_back(p.term);
+        Validity w = p.valid;
+        std::vector<std::uint32_t> req = p.require, unl = p.unless;
+        if (!p.term) {
+            const Platform& pl = set.platforms[p.platform];
+            w.from = std::max(w.from, pl.valid.from);
+            w.to = std::min(w.to, pl.valid.to);
+            req.insert(req.end(), pl.require.begin(), pl.require.end());
+            unl.insert(unl.end(), pl.unless.begin(), pl.unless.end());
+        }
+        window_.push_back(w);
+        require_.push_back(std::move(req));
+        unless_.push_back(std::move(unl));
+        labels_.push_back(p.labels);
+    }
+}
+
+void MentionCounter::apply_logic(std::vector<Hit>& hits, std::int32_t day) const {
+    // 1. Date windows (terms and labels too).
+    if (day != kNoDay)
+        hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                  [&](const Hit& h) { return !window_[h.pattern].contains(day); }),
+                   hits.end());
+    // 2. Which names are present in this text.
+    thread_local std::vector<char> present;
+    present.assign(names_, 0);
+    for (const Hit& h : hits)
+        for (std::uint32_t n : labels_[h.pattern]) present[n] = 1;
+    // 3. Terms are never mentions; conditions.
+    hits.erase(std::remove_if(hits.begin(), hits.end(),
+                              [&](const Hit& h) {
+                                  if (term_[h.pattern]) return true;
+                                  for (std::uint32_t n : require_[h.pattern])
+                                      if (!present[n]) return true;
+                                  for (std::uint32_t n : unless_[h.pattern])
+                                      if (present[n]) return true;
+                                  return false;
+                              }),
+               hits.end());
 }
 
 void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
-                           std::int32_t /*day*/) const {
+                           std::int32_t day) const {
     out.clear();
     if (hits.empty()) return;
+    if (logic_) {
+        apply_logic(hits, day);
+        if (hits.empty()) return;
+    }
     // Order: platform, excludes first, then start, then end. Excludes of a platform come
     // first so that each include can be tested against all of them.
     std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {

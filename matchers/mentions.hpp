@@ -1,9 +1,18 @@
-// From raw hits to per-platform mention counts: the one place where the dedup rule lives.
+// From raw hits to per-platform mention counts: the one place where the mention rule lives.
 //
-// Rule (see pattern_set.hpp): for each platform, drop its pattern matches that overlap one of
-// its exclude matches, then merge overlapping ranges; each merged range is one mention.
-// This is a pure function of the hits, so both matchers give the same counts when they give
-// the same hits.
+// Rule (see pattern_set.hpp for the full semantics): drop matches whose pattern or platform
+// is not valid on the record's date; note which terms and labels are present in the text;
+// drop term matches and matches whose require/unless conditions fail; then, per platform,
+// drop its matches that overlap one of its exclude matches and merge overlapping ranges;
+// each merged range is one mention.
+//
+// Logical combinations are evaluated here, on the hits, rather than with Hyperscan's
+// HS_FLAG_COMBINATION: a combination reports one id when its expression becomes true and
+// loses the ranges that the overlap and exclude rules need; its sub-expressions would have
+// to be HS_FLAG_QUIET, so the same pattern could not both count and serve as a condition;
+// and the naive reference matcher would need its own evaluator. Here the rule is a pure,
+// order-free function of the hits (presence of a name in one text), so both matchers give
+// the same counts whenever they give the same hits.
 #pragma once
 
 #include "matchers/matcher.hpp"
@@ -24,16 +33,25 @@ struct PlatformCount {
 class MentionCounter {
 public:
     explicit MentionCounter(const PatternSet& set);
-    // Sorts `hits` in place and writes one entry per platform with at least one mention,
-    // in platform order, to `out` (cleared first). `day` is the date of the record the text
-    // belongs to (days since 1970-01-01; kNoDay when unknown), for date-bound patterns.
+    // Reorders `hits` (and removes those that do not count) and writes one entry per
+    // platform with at least one mention, in platform order, to `out` (cleared first).
+    // `day` is the date of the record the text belongs to (days since 1970-01-01; kNoDay
+    // when unknown: then every date window passes). `hits` must be the hits of one text.
     static constexpr std::int32_t kNoDay = INT32_MIN;
     void count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
                std::int32_t day = kNoDay) const;
 
 private:
+    void apply_logic(std::vector<Hit>& hits, std::int32_t day) const;
+
     std::vector<std::uint32_t> platform_of_;
     std::vector<bool> exclude_;
+    // Only filled when the set uses terms, labels, conditions or date windows.
+    bool logic_ = false;
+    std::size_t names_ = 0;
+    std::vector<bool> term_;
+    std::vector<Validity> window_; // the pattern's window within its platform's
+    std::vector<std::vector<std::uint32_t>> require_, unless_, labels_;
 };
 
 } // namespace moscan

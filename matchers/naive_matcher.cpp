@@ -232,13 +232,22 @@ std::vector<Literal> NaiveMatcher::expand(const std::string& regex, const std::s
 NaiveMatcher::NaiveMatcher(const PatternSet& set) {
     for (size_t i = 0; i < set.patterns.size(); ++i) {
         const Pattern& p = set.patterns[i];
+        boundary_check_.push_back(p.boundary_check());
         for (auto& lit : expand(p.engine_expression(), p.source)) {
-            bool has_byte = std::any_of(lit.begin(), lit.end(),
-                                        [](int t) { return t != kBoundary; });
-            if (!has_byte)
+            bool has_boundary = std::any_of(lit.begin(), lit.end(),
+                                            [](int t) { return t == kBoundary; });
+            std::size_t bytes = static_cast<std::size_t>(
+                std::count_if(lit.begin(), lit.end(), [](int t) { return t != kBoundary; }));
+            if (p.edit_distance > 0 && has_boundary)
                 throw ConfigError(p.source + ": pattern '" + p.expression +
-                                  "' can match empty text");
-            entries_.push_back(Entry{std::move(lit), static_cast<std::uint32_t>(i), p.caseless});
+                                  "': \\b cannot be combined with edit distance (whole word is "
+                                  "checked by moscan; use {partial} to turn it off)");
+            if (bytes <= p.edit_distance)
+                throw ConfigError(p.source + ": pattern '" + p.expression +
+                                  "' can match empty text" +
+                                  (p.edit_distance ? " within its edit distance" : ""));
+            entries_.push_back(Entry{std::move(lit), static_cast<std::uint32_t>(i), p.caseless,
+                                     p.edit_distance});
         }
     }
 }
@@ -256,8 +265,37 @@ void NaiveMatcher::scan(std::string_view text, Scratch&, std::vector<Hit>& hits)
     };
     // For each pattern and end offset keep the leftmost start, as the Hyperscan matcher does.
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> best;
+    auto record = [&](std::uint32_t pattern, size_t start, size_t end) {
+        auto key = std::make_pair(pattern, static_cast<std::uint32_t>(end));
+        auto it = best.find(key);
+        if (it == best.end() || start < it->second) best[key] = static_cast<std::uint32_t>(start);
+    };
+    std::vector<unsigned> prev, cur; // Levenshtein rows
     for (size_t s = 0; s < n; ++s) {
         for (const Entry& e : entries_) {
+            if (e.edit > 0) {
+                // Row j holds lev(text[s, s+j), literal[0, i)) for i = 0..m; a match ends at
+                // s+j when the whole literal is within the distance.
+                const size_t m = e.tokens.size();
+                prev.resize(m + 1);
+                cur.resize(m + 1);
+                for (size_t i = 0; i <= m; ++i) prev[i] = static_cast<unsigned>(i);
+                for (size_t j = 1; s + j <= n && j <= m + e.edit; ++j) {
+                    unsigned char c = static_cast<unsigned char>(text[s + j - 1]);
+                    cur[0] = static_cast<unsigned>(j);
+                    unsigned row_min = cur[0];
+                    for (size_t i = 1; i <= m; ++i) {
+                        unsigned char want = static_cast<unsigned char>(e.tokens[i - 1]);
+                        bool same = e.caseless ? lower(c) == lower(want) : c == want;
+                        cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (same ? 0u : 1u)});
+                        row_min = std::min(row_min, cur[i]);
+                    }
+                    if (cur[m] <= e.edit) record(e.pattern, s, s + j);
+                    if (row_min > e.edit) break; // every longer substring is further away
+                    std::swap(prev, cur);
+                }
+                continue;
+            }
             size_t pos = s;
             bool ok = true;
             for (int t : e.tokens) {
@@ -280,13 +318,14 @@ void NaiveMatcher::scan(std::string_view text, Scratch&, std::vector<Hit>& hits)
                 }
                 ++pos;
             }
-            if (!ok) continue;
-            auto key = std::make_pair(e.pattern, static_cast<std::uint32_t>(pos));
-            auto it = best.find(key);
-            if (it == best.end() || s < it->second) best[key] = static_cast<std::uint32_t>(s);
+            if (ok) record(e.pattern, s, pos);
         }
     }
-    for (const auto& [key, start] : best) hits.push_back(Hit{key.first, start, key.second});
+    for (const auto& [key, start] : best) {
+        if (boundary_check_[key.first] && !(boundary_at(start) && boundary_at(key.second)))
+            continue;
+        hits.push_back(Hit{key.first, start, key.second});
+    }
 }
 
 } // namespace moscan

@@ -4,6 +4,11 @@
 // subset: literals, escapes, classes, groups, alternation, ?, {m,n}, and \b), and each literal
 // is searched for at every position of the text, comparing bytes case-insensitively (ASCII)
 // where the pattern is caseless and checking \b (word/non-word change, word = [A-Za-z0-9_]).
+// A pattern with an edit distance d matches a substring whose plain Levenshtein distance
+// (over bytes, case-folded where caseless) to one of its literals is at most d; for each end
+// offset the leftmost such start is kept and, for a whole-word pattern, the match is kept only
+// if both its start and its end are word boundaries (what HyperscanMatcher does in its
+// callback, since Hyperscan refuses \b with edit distance).
 // It is slow by design and used for tests, `patterns check` and baseline benchmarks.
 // Patterns outside the subset (unbounded repetition, '.', negated classes) are rejected with
 // a ConfigError naming the pattern.
@@ -34,8 +39,10 @@ private:
         Literal tokens;
         std::uint32_t pattern;
         bool caseless;
+        unsigned edit; // Levenshtein distance allowed; 0: exact
     };
     std::vector<Entry> entries_;
+    std::vector<bool> boundary_check_; // per pattern: whole word checked on the hit's range
 };
 
 } // namespace moscan

@@ -1,5 +1,6 @@
 #include "matchers/pattern_set.hpp"
 
+#include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
 
 #include <cstdio>
@@ -9,6 +10,8 @@
 namespace moscan {
 
 namespace {
+
+constexpr unsigned kMaxEditDistance = 4;
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
@@ -35,13 +38,46 @@ std::pair<std::string_view, std::string_view> split_word(std::string_view s) {
 
 bool is_native_keyword(std::string_view w) {
     return w == "set" || w == "description" || w == "platform" || w == "group" ||
-           w == "pattern" || w == "exclude" || w == "match" || w == "nomatch" || w == "name";
+           w == "pattern" || w == "exclude" || w == "match" || w == "nomatch" || w == "name" ||
+           w == "term" || w == "valid" || w == "require" || w == "unless";
+}
+
+// "{a,b=c} rest" -> ({"a", "b=c"}, "rest"); no leading '{' -> ({}, s). Throws via `fail`.
+template <class Fail>
+std::pair<std::vector<std::string_view>, std::string_view> split_options(std::string_view s,
+                                                                         Fail fail) {
+    std::vector<std::string_view> opts;
+    if (s.empty() || s.front() != '{') return {opts, s};
+    size_t close = s.find('}');
+    if (close == std::string_view::npos) fail("unclosed '{' in options");
+    std::string_view body = s.substr(1, close - 1);
+    while (!body.empty()) {
+        size_t comma = body.find(',');
+        std::string_view opt = trim(body.substr(0, comma));
+        body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
+        if (!opt.empty()) opts.push_back(opt);
+    }
+    return {opts, trim(s.substr(close + 1))};
+}
+
+std::string hex16(std::uint64_t h) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
 }
 
 } // namespace
 
+std::string Validity::describe() const {
+    std::string s;
+    if (from != INT32_MIN) s += format_iso(from);
+    s += "..";
+    if (to != INT32_MAX) s += format_iso(to);
+    return s;
+}
+
 std::string Pattern::engine_expression() const {
-    if (!whole_word) return expression;
+    if (!whole_word || edit_distance > 0) return expression;
     return "\\b(?:" + expression + ")\\b";
 }
 
@@ -49,6 +85,41 @@ int PatternSet::find_platform(std::string_view id) const {
     for (size_t i = 0; i < platforms.size(); ++i)
         if (platforms[i].id == id) return static_cast<int>(i);
     return -1;
+}
+
+int PatternSet::find_name(std::string_view n) const {
+    for (size_t i = 0; i < names.size(); ++i)
+        if (names[i] == n) return static_cast<int>(i);
+    return -1;
+}
+
+bool PatternSet::has_edit_distance() const {
+    for (const auto& p : patterns)
+        if (p.edit_distance > 0) return true;
+    return false;
+}
+
+bool PatternSet::has_logic() const {
+    if (!names.empty()) return true;
+    for (const auto& p : patterns)
+        if (p.term || !p.valid.always() || !p.require.empty() || !p.unless.empty() ||
+            !p.labels.empty())
+            return true;
+    for (const auto& p : platforms)
+        if (!p.valid.always() || !p.require.empty() || !p.unless.empty()) return true;
+    return false;
+}
+
+std::size_t PatternSet::count_excludes() const {
+    std::size_t n = 0;
+    for (const auto& p : patterns) n += p.exclude;
+    return n;
+}
+
+std::size_t PatternSet::count_terms() const {
+    std::size_t n = 0;
+    for (const auto& p : patterns) n += p.term;
+    return n;
 }
 
 std::string PatternSet::hash() const {
@@ -61,17 +132,30 @@ std::string PatternSet::hash() const {
         h ^= 0xff;
         h *= 1099511628211ull;
     };
-    for (const auto& p : platforms) mix(p.id);
+    auto mix_names = [&](const char* tag, const std::vector<std::uint32_t>& list) {
+        for (std::uint32_t n : list) mix(std::string(tag) + names[n]);
+    };
+    // The original fields first, in their original order; the newer ones only when used, so
+    // that existing sets keep their hash.
+    for (const auto& p : platforms) {
+        mix(p.id);
+        if (!p.valid.always()) mix("valid " + p.valid.describe());
+        mix_names("require ", p.require);
+        mix_names("unless ", p.unless);
+    }
     for (const auto& p : patterns) {
-        mix(platforms[p.platform].id);
+        mix(p.term ? std::string("<term>") : platforms[p.platform].id);
         mix(p.expression);
         mix(p.caseless ? "i" : "c");
         mix(p.whole_word ? "w" : "p");
         mix(p.exclude ? "x" : "m");
+        if (p.edit_distance) mix("edit " + std::to_string(p.edit_distance));
+        if (!p.valid.always()) mix("valid " + p.valid.describe());
+        mix_names("require ", p.require);
+        mix_names("unless ", p.unless);
+        mix_names("label ", p.labels);
     }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return hex16(h);
 }
 
 PatternSet PatternSet::load(const std::filesystem::path& file) {
@@ -106,16 +190,60 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
 
     int line_no = 0;
     int current = -1;
+    // Names used by require/unless, resolved once the whole file is read (a term may be
+    // defined after its first use).
+    struct PendingRef {
+        bool platform_level;
+        std::size_t index;
+        bool require;
+        std::string name, where, what;
+    };
+    std::vector<PendingRef> pending;
+
     auto fail = [&](const std::string& what) -> ConfigError {
         return ConfigError(source_name + ":" + std::to_string(line_no) + ": " + what);
     };
     auto platform_index = [&](std::string_view id, bool create) -> int {
         int i = set.find_platform(id);
         if (i < 0 && create) {
-            set.platforms.push_back(Platform{std::string(id), std::string(id), {}, {}});
+            Platform p;
+            p.id = std::string(id);
+            p.name = std::string(id);
+            p.source = source_name + ":" + std::to_string(line_no);
+            set.platforms.push_back(std::move(p));
             i = static_cast<int>(set.platforms.size()) - 1;
         }
         return i;
+    };
+    auto intern_name = [&](std::string_view n) -> std::uint32_t {
+        int i = set.find_name(n);
+        if (i >= 0) return static_cast<std::uint32_t>(i);
+        set.names.emplace_back(n);
+        return static_cast<std::uint32_t>(set.names.size() - 1);
+    };
+    // "FROM..TO" with either end optional; `what` prefixes errors.
+    auto parse_window = [&](std::string_view s, const std::string& what) -> Validity {
+        size_t dots = s.find("..");
+        if (dots == std::string_view::npos)
+            throw fail(what + "validity '" + std::string(s) +
+                       "': expected FROM..TO, FROM.. or ..TO with dates as yyyy-mm-dd");
+        std::string_view a = trim(s.substr(0, dots)), b = trim(s.substr(dots + 2));
+        if (a.empty() && b.empty())
+            throw fail(what + "validity '..' has neither a start nor an end date");
+        Validity v;
+        if (!a.empty()) {
+            auto d = parse_iso_date(a);
+            if (!d) throw fail(what + "validity: '" + std::string(a) + "' is not a date (yyyy-mm-dd)");
+            v.from = *d;
+        }
+        if (!b.empty()) {
+            auto d = parse_iso_date(b);
+            if (!d) throw fail(what + "validity: '" + std::string(b) + "' is not a date (yyyy-mm-dd)");
+            v.to = *d;
+        }
+        if (v.from > v.to)
+            throw fail(what + "validity '" + std::string(s) + "' ends before it starts");
+        return v;
     };
 
     std::string_view rest = text;
@@ -162,57 +290,158 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
                 throw fail("platform '" + std::string(id) + "' is defined twice");
             current = platform_index(id, true);
             if (!display.empty()) set.platforms[current].name = std::string(display);
+        } else if (word == "pattern" || word == "exclude" || word == "term") {
+            const bool term = word == "term";
+            std::string_view body = arg;
+            std::string term_name;
+            if (term) {
+                auto [n, tail] = split_word(arg);
+                if (!valid_id(n))
+                    throw fail("term name '" + std::string(n) +
+                               "' must be lower-case letters, digits or _");
+                term_name = std::string(n);
+                body = tail;
+            } else if (current < 0) {
+                throw fail("'" + std::string(word) + "' before any 'platform' line");
+            }
+            const std::string what = std::string(word) + " '" + std::string(body) + "': ";
+            auto pfail = [&](const std::string& w) { throw fail(what + w); };
+            Pattern p;
+            p.platform = term ? Pattern::kNoPlatform : static_cast<std::uint32_t>(current);
+            p.exclude = word == "exclude";
+            p.term = term;
+            p.source = where;
+            p.line = line_no;
+            auto [opts, expr] = split_options(body, pfail);
+            bool seen_case = false, seen_word = false, seen_edit = false, seen_valid = false;
+            const std::size_t index = set.patterns.size();
+            for (std::string_view opt : opts) {
+                size_t eq = opt.find('=');
+                std::string_view key = trim(opt.substr(0, eq));
+                std::string_view value =
+                    eq == std::string_view::npos ? std::string_view{} : trim(opt.substr(eq + 1));
+                auto once = [&](bool& seen) {
+                    if (seen) pfail("option '" + std::string(key) + "' given twice");
+                    seen = true;
+                };
+                auto no_value = [&] {
+                    if (eq != std::string_view::npos)
+                        pfail("option '" + std::string(key) + "' takes no value");
+                };
+                if (key == "case" || key == "nocase") {
+                    no_value();
+                    once(seen_case);
+                    p.caseless = key == "nocase";
+                } else if (key == "partial" || key == "word") {
+                    no_value();
+                    once(seen_word);
+                    p.whole_word = key == "word";
+                } else if (key == "edit") {
+                    once(seen_edit);
+                    unsigned n = 0;
+                    bool ok = !value.empty() && value.size() <= 2;
+                    for (char c : value) {
+                        ok = ok && c >= '0' && c <= '9';
+                        n = n * 10 + static_cast<unsigned>(c - '0');
+                    }
+                    if (!ok || n > kMaxEditDistance)
+                        pfail("edit distance '" + std::string(value) + "' must be 0 to " +
+                              std::to_string(kMaxEditDistance));
+                    p.edit_distance = n;
+                } else if (key == "valid") {
+                    once(seen_valid);
+                    p.valid = parse_window(value, what);
+                } else if (key == "require" || key == "unless" || key == "label") {
+                    if (term)
+                        pfail("option '" + std::string(key) +
+                              "' is not allowed on a term (terms have no conditions)");
+                    if (!valid_id(value))
+                        pfail("option '" + std::string(key) + "' needs a name (lower-case " +
+                              "letters, digits or _), got '" + std::string(value) + "'");
+                    if (key == "label") {
+                        p.labels.push_back(intern_name(value));
+                    } else {
+                        pending.push_back(PendingRef{false, index, key == "require",
+                                                     std::string(value), where, what});
+                    }
+                } else {
+                    pfail("unknown option '" + std::string(opt) +
+                          "' (known: case, nocase, partial, word, edit=N, valid=FROM..TO, "
+                          "require=NAME, unless=NAME, label=NAME)");
+                }
+            }
+            if (expr.empty()) throw fail("empty " + std::string(word));
+            p.expression = std::string(expr);
+            if (term) p.labels.push_back(intern_name(term_name));
+            set.patterns.push_back(std::move(p));
         } else if (current < 0) {
             throw fail("'" + std::string(word) + "' before any 'platform' line");
         } else if (word == "name") {
             set.platforms[current].name = std::string(arg);
         } else if (word == "group") {
             set.platforms[current].group = std::string(arg);
-        } else if (word == "pattern" || word == "exclude") {
-            Pattern p;
-            p.platform = static_cast<std::uint32_t>(current);
-            p.exclude = word == "exclude";
-            p.source = where;
-            p.line = line_no;
-            std::string_view expr = arg;
-            if (!expr.empty() && expr.front() == '{') {
-                size_t close = expr.find('}');
-                if (close == std::string_view::npos) throw fail("unclosed '{' in pattern options");
-                std::string_view opts = expr.substr(1, close - 1);
-                expr = trim(expr.substr(close + 1));
-                while (!opts.empty()) {
-                    size_t comma = opts.find(',');
-                    std::string_view opt = trim(opts.substr(0, comma));
-                    opts = comma == std::string_view::npos ? std::string_view{}
-                                                           : opts.substr(comma + 1);
-                    if (opt == "case") p.caseless = false;
-                    else if (opt == "nocase") p.caseless = true;
-                    else if (opt == "partial") p.whole_word = false;
-                    else if (opt == "word") p.whole_word = true;
-                    else
-                        throw fail("unknown pattern option '" + std::string(opt) +
-                                   "' (known: case, nocase, partial, word)");
-                }
+        } else if (word == "valid") {
+            Platform& pl = set.platforms[current];
+            if (!pl.valid.always())
+                throw fail("platform '" + pl.id + "' has a second 'valid' line");
+            pl.valid = parse_window(arg, "platform '" + pl.id + "': ");
+        } else if (word == "require" || word == "unless") {
+            std::string_view list = arg;
+            if (list.empty()) throw fail("'" + std::string(word) + "' needs one or more names");
+            while (!list.empty()) {
+                auto [n, tail] = split_word(list);
+                list = tail;
+                std::string_view name = n;
+                if (!name.empty() && name.back() == ',') name.remove_suffix(1);
+                if (!valid_id(name))
+                    throw fail("'" + std::string(word) + "': '" + std::string(name) +
+                               "' is not a name (lower-case letters, digits or _)");
+                pending.push_back(PendingRef{true, static_cast<std::size_t>(current),
+                                             word == "require", std::string(name), where,
+                                             std::string(word) + " " + std::string(arg) + ": "});
             }
-            if (expr.empty()) throw fail("empty pattern");
-            p.expression = std::string(expr);
-            set.patterns.push_back(std::move(p));
         } else if (word == "match" || word == "nomatch") {
-            if (arg.empty()) throw fail("empty example");
-            set.platforms[current].examples.push_back(
-                Example{std::string(arg), word == "match", where});
+            Example e;
+            e.must_match = word == "match";
+            e.source = where;
+            auto efail = [&](const std::string& w) {
+                throw fail(std::string(word) + " '" + std::string(arg) + "': " + w);
+            };
+            auto [opts, example] = split_options(arg, efail);
+            for (std::string_view opt : opts) {
+                if (opt.substr(0, 5) != "date=")
+                    efail("unknown option '" + std::string(opt) + "' (known: date=yyyy-mm-dd)");
+                auto d = parse_iso_date(trim(opt.substr(5)));
+                if (!d) efail("'" + std::string(opt.substr(5)) + "' is not a date (yyyy-mm-dd)");
+                e.day = *d;
+            }
+            if (example.empty()) throw fail("empty example");
+            e.text = std::string(example);
+            set.platforms[current].examples.push_back(std::move(e));
         } else {
             throw fail("unknown keyword '" + std::string(word) +
-                       "' (known: set, description, platform, name, group, pattern, exclude, "
-                       "match, nomatch)");
+                       "' (known: set, description, term, platform, name, group, valid, "
+                       "require, unless, pattern, exclude, match, nomatch)");
         }
+    }
+    for (const PendingRef& r : pending) {
+        int n = set.find_name(r.name);
+        if (n < 0)
+            throw ConfigError(r.where + ": " + r.what + "no term or label named '" + r.name +
+                              "' (define it with 'term " + r.name +
+                              " REGEX' or a pattern option label=" + r.name + ")");
+        std::vector<std::uint32_t>& list =
+            r.platform_level
+                ? (r.require ? set.platforms[r.index].require : set.platforms[r.index].unless)
+                : (r.require ? set.patterns[r.index].require : set.patterns[r.index].unless);
+        list.push_back(static_cast<std::uint32_t>(n));
     }
     if (set.platforms.empty()) throw ConfigError(source_name + ": no platforms defined");
     for (size_t i = 0; i < set.platforms.size(); ++i) {
         bool any = false;
-        for (const auto& p : set.patterns) any |= p.platform == i && !p.exclude;
+        for (const auto& p : set.patterns) any |= !p.term && p.platform == i && !p.exclude;
         if (!any)
-            throw ConfigError(source_name + ": platform '" + set.platforms[i].id +
+            throw ConfigError(set.platforms[i].source + ": platform '" + set.platforms[i].id +
                               "' has no patterns");
     }
     return set;

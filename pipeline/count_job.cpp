@@ -558,7 +558,7 @@ CountJob::CountJob(CountOptions options, Engine engine) : options_(std::move(opt
                     : PatternSet::load(options_.patterns_file);
     if (patterns_.name.empty()) patterns_.name = "foi_platforms";
     if (engine == Engine::naive) matcher_ = std::make_unique<NaiveMatcher>(patterns_);
-    else matcher_ = std::make_unique<HyperscanMatcher>(patterns_);
+    else matcher_ = std::make_unique<HyperscanMatcher>(patterns_, options_.matcher);
     // One scan call per chunk instead of one per field (each call costs ~60 ns) is exact when
     // no pattern can match a NUL, the separator: then no match spans two records or fields,
     // and \b sees the NUL as a non-word byte just like the start or end of a text. That is
@@ -574,6 +574,9 @@ CountJob::CountJob(CountOptions options, Engine engine) : options_(std::move(opt
             batch_scan_ = false;
         }
     }
+    // Edit distance can match the NUL by substitution; single-match reports a pattern once
+    // per scan call, so each call must be one text (matchers/hyperscan_matcher.hpp).
+    if (patterns_.has_edit_distance() || options_.matcher.single_match) batch_scan_ = false;
 }
 
 CountJob::~CountJob() = default;

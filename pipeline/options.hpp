@@ -1,6 +1,7 @@
 // Everything a `moscan count` run is told, after the command line and config file are read.
 #pragma once
 
+#include "matchers/matcher_options.hpp"
 #include "pipeline/periods.hpp"
 #include "pipeline/progress.hpp"
 
@@ -45,6 +46,7 @@ struct CountOptions {
     bool keep_crimes = false; // CountResult::crimes holds every crime's merged state (eval)
     bool quiet = false;       // no run summary, no progress
     bool stage_times = false; // time each pipeline stage (Summary::stages)
+    MatcherOptions matcher;   // database cache; single-match (count-only) mode
     ProgressMode progress = ProgressMode::automatic;
 };
 

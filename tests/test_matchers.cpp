@@ -3,16 +3,21 @@
 // Every expectation here is written by hand (the tables below) or computed by a second,
 // deliberately simple path; none is read back from the code under test. The tables are not
 // the `match` / `nomatch` lines of patterns/foi_platforms.pat: those are checked separately.
+#include "matchers/database_cache.hpp"
 #include "matchers/hyperscan_matcher.hpp"
 #include "matchers/mentions.hpp"
 #include "matchers/naive_matcher.hpp"
 #include "matchers/pattern_set.hpp"
 #include "pipeline/bundled.hpp"
+#include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -909,6 +914,640 @@ TEST_CASE("differential: long text and scratch reuse") {
     CHECK(a.size() > 1000);
     CHECK(a == b);
     CHECK(count_mentions(hs, set, text) == count_mentions(naive, set, text));
+}
+
+// --------------------------------------------------------------------------------------------
+// The extended format: edit distance, terms, labels, conditions, date windows, dated examples.
+
+namespace {
+
+Day ymd(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
+
+// Counts with both engines at a date; the two must agree (checked), the Hyperscan one is
+// returned.
+Counts counts_at(const PatternSet& set, std::string_view text, std::int32_t day) {
+    HyperscanMatcher hs(set);
+    NaiveMatcher naive(set);
+    MentionCounter counter(set);
+    Counts result[2];
+    const Matcher* engines[] = {&hs, &naive};
+    for (int e = 0; e < 2; ++e) {
+        std::vector<Hit> hits = scan_all(*engines[e], text);
+        std::vector<PlatformCount> out;
+        counter.count(hits, out, day);
+        for (const auto& pc : out) result[e][set.platforms[pc.platform].id] = pc.mentions;
+    }
+    CHECK_MESSAGE(result[0] == result[1], "'" << text << "': hyperscan " << show(result[0])
+                                              << ", naive " << show(result[1]));
+    return result[0];
+}
+
+std::vector<Hit> sorted_hits(const Matcher& m, std::string_view text) {
+    std::vector<Hit> h = scan_all(m, text);
+    std::sort(h.begin(), h.end(), [](const Hit& a, const Hit& b) {
+        return std::tie(a.pattern, a.start, a.end) < std::tie(b.pattern, b.start, b.end);
+    });
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("PatternSet::parse: every new option, line and name") {
+    const std::string text = "set ext\n"                                            // 1
+                             "term ctx (?:app|online)\n"                             // 2
+                             "platform x Twitter / X\n"                              // 3
+                             "  valid ..2023-07-23\n"                                // 4
+                             "  require ctx\n"                                       // 5
+                             "  unless school, lesson\n"                             // 6
+                             "  pattern {edit=1} twitter\n"                          // 7
+                             "  pattern {case,partial,edit=2,valid=2023-07-24..} X\n" // 8
+                             "  pattern {require=ctx,require=other,unless=school} tw\n" // 9
+                             "  exclude {label=gone,valid=2020-01-01..2020-12-31} tweezers\n" // 10
+                             "  match {date=2024-01-02} DM on X app\n"               // 11
+                             "  nomatch plain text\n"                                // 12
+                             "term school {edit=1,case} School\n"                    // 13
+                             "term other foo\n"                                      // 14
+                             "term lesson lesson\n"                                  // 15
+                             "term ctx chat\n";                                      // 16
+    PatternSet set = PatternSet::parse(text, "ext.pat");
+    REQUIRE(set.platforms.size() == 1);
+    const Platform& pl = set.platforms[0];
+    CHECK(pl.source == "ext.pat:3");
+    CHECK(pl.valid.from == INT32_MIN);
+    CHECK(pl.valid.to == ymd(2023, 7, 23));
+    CHECK(pl.valid.describe() == "..2023-07-23");
+    // Names in order of first definition: ctx (term, line 2), gone (label, line 10), school,
+    // other, lesson (terms, lines 13-15); line 16 adds an alternative to ctx.
+    CHECK(set.names == std::vector<std::string>{"ctx", "gone", "school", "other", "lesson"});
+    CHECK(pl.require == std::vector<std::uint32_t>{0});
+    CHECK(pl.unless == std::vector<std::uint32_t>{2, 4});
+    REQUIRE(set.patterns.size() == 9);
+    const Pattern& ctx = set.patterns[0];
+    CHECK(ctx.term);
+    CHECK(ctx.platform == Pattern::kNoPlatform);
+    CHECK(ctx.labels == std::vector<std::uint32_t>{0});
+    CHECK(ctx.line == 2);
+    const Pattern& tw = set.patterns[1];
+    CHECK(tw.edit_distance == 1);
+    CHECK(tw.whole_word);
+    CHECK(tw.boundary_check());
+    CHECK(tw.engine_expression() == "twitter"); // no \b: the matcher checks the boundary
+    const Pattern& xx = set.patterns[2];
+    CHECK_FALSE(xx.caseless);
+    CHECK_FALSE(xx.whole_word);
+    CHECK_FALSE(xx.boundary_check());
+    CHECK(xx.edit_distance == 2);
+    CHECK(xx.valid.from == ymd(2023, 7, 24));
+    CHECK(xx.valid.to == INT32_MAX);
+    CHECK(xx.valid.describe() == "2023-07-24..");
+    const Pattern& cond = set.patterns[3];
+    CHECK(cond.require == std::vector<std::uint32_t>{0, 3});
+    CHECK(cond.unless == std::vector<std::uint32_t>{2});
+    CHECK(cond.valid.always());
+    const Pattern& ex = set.patterns[4];
+    CHECK(ex.exclude);
+    CHECK(ex.labels == std::vector<std::uint32_t>{1});
+    CHECK(ex.valid.describe() == "2020-01-01..2020-12-31");
+    const Pattern& school = set.patterns[5];
+    CHECK(school.term);
+    CHECK_FALSE(school.caseless);
+    CHECK(school.edit_distance == 1);
+    CHECK(school.labels == std::vector<std::uint32_t>{2});
+    CHECK(school.source == "ext.pat:13");
+    CHECK(set.patterns[8].labels == std::vector<std::uint32_t>{0}); // second ctx alternative
+    REQUIRE(pl.examples.size() == 2);
+    CHECK(pl.examples[0].day == ymd(2024, 1, 2));
+    CHECK(pl.examples[0].text == "DM on X app");
+    CHECK(pl.examples[0].source == "ext.pat:11");
+    CHECK(pl.examples[1].day == MentionCounter::kNoDay);
+    CHECK(set.count_terms() == 5); // ctx twice, school, other, lesson
+    CHECK(set.count_excludes() == 1);
+    CHECK(set.has_edit_distance());
+    CHECK(set.has_logic());
+    CHECK_FALSE(bundled_set().has_edit_distance());
+    CHECK_FALSE(bundled_set().has_logic());
+}
+
+TEST_CASE("PatternSet::parse: errors in the new syntax name file, line and pattern") {
+    struct Bad {
+        const char* text;
+        const char* where;
+        const char* says;
+    };
+    const Bad bad[] = {
+        {"platform a\n  pattern {edit=5} foo\n", "src.pat:2", "edit distance '5' must be 0 to 4"},
+        {"platform a\n  pattern {edit=x} foo\n", "src.pat:2", "pattern '{edit=x} foo'"},
+        {"platform a\n  pattern {edit} foo\n", "src.pat:2", "edit distance ''"},
+        {"platform a\n  pattern {edit=1,edit=1} foo\n", "src.pat:2", "option 'edit' given twice"},
+        {"platform a\n  pattern {case,nocase} foo\n", "src.pat:2", "given twice"},
+        {"platform a\n  pattern {case=1} foo\n", "src.pat:2", "option 'case' takes no value"},
+        {"platform a\n  pattern {valid=2023-13-01..} foo\n", "src.pat:2", "'2023-13-01' is not a date"},
+        {"platform a\n  pattern {valid=2023-01-01} foo\n", "src.pat:2", "expected FROM..TO"},
+        {"platform a\n  pattern {valid=..} foo\n", "src.pat:2", "neither a start nor an end"},
+        {"platform a\n  pattern {valid=2024-01-01..2023-01-01} foo\n", "src.pat:2", "ends before it starts"},
+        {"platform a\n  pattern foo\n  pattern {require=nope} bar\n", "src.pat:3",
+         "no term or label named 'nope'"},
+        {"platform a\n  pattern foo\n  unless nope\n", "src.pat:3", "no term or label named 'nope'"},
+        {"platform a\n  pattern {label=Bad-Name} foo\n", "src.pat:2", "needs a name"},
+        {"platform a\n  pattern {require=} foo\n", "src.pat:2", "needs a name"},
+        {"term t {require=u} foo\nterm u bar\nplatform a\n  pattern x\n", "src.pat:1",
+         "not allowed on a term"},
+        {"term T foo\nplatform a\n  pattern x\n", "src.pat:1", "term name 'T'"},
+        {"term t\nplatform a\n  pattern x\n", "src.pat:1", "empty term"},
+        {"platform a\n  valid 2020-01-01..\n  valid ..2021-01-01\n  pattern x\n", "src.pat:3",
+         "second 'valid' line"},
+        {"platform a\n  valid soon\n  pattern x\n", "src.pat:2", "platform 'a': validity 'soon'"},
+        {"platform a\n  require\n  pattern x\n", "src.pat:2", "needs one or more names"},
+        {"platform a\n  pattern x\n  match {date=2023-02-30} x\n", "src.pat:3", "not a date"},
+        {"platform a\n  pattern x\n  match {when=2023-01-01} x\n", "src.pat:3", "unknown option 'when=2023-01-01'"},
+        {"platform a\n  pattern x\n  nomatch {date=2023-01-01}\n", "src.pat:3", "empty example"},
+        {"platform a\n  pattern {edit=1 foo\n", "src.pat:2", "unclosed '{'"},
+        {"platform a\n  pattern {loud} snap chat\n", "src.pat:2", "pattern '{loud} snap chat': unknown option 'loud'"},
+        {"require x\nplatform a\n  pattern x\n", "src.pat:1", "before any 'platform' line"},
+        {"platform a\n  match x\nplatform b\n  pattern y\n", "src.pat:1", "platform 'a' has no patterns"},
+    };
+    for (const Bad& b : bad) {
+        CAPTURE(b.text);
+        std::string msg = parse_error(b.text);
+        CHECK(msg.find(b.where) != std::string::npos);
+        CHECK_MESSAGE(msg.find(b.says) != std::string::npos, msg);
+    }
+}
+
+TEST_CASE("engine errors for approximate patterns name file, line and pattern") {
+    // Hyperscan refuses \b with edit distance, and vacuous approximations; the naive matcher
+    // refuses the same patterns.
+    PatternSet b = PatternSet::parse("platform a\n  pattern ok\n  pattern {edit=1} \\bfoo\\b\n", "e.pat");
+    std::string hs = config_error([&] { HyperscanMatcher m(b); });
+    CHECK(hs.find("e.pat:3: pattern '\\bfoo\\b'") != std::string::npos);
+    CHECK(hs.find("{partial}") != std::string::npos);
+    CHECK(config_error([&] { NaiveMatcher m(b); }).find("e.pat:3") != std::string::npos);
+    PatternSet v = PatternSet::parse("platform a\n  pattern {edit=3} foo\n", "v.pat");
+    CHECK(config_error([&] { HyperscanMatcher m(v); }).find("v.pat:2: pattern 'foo'") != std::string::npos);
+    CHECK(config_error([&] { NaiveMatcher m(v); }).find("v.pat:2") != std::string::npos);
+}
+
+TEST_CASE("PatternSet::hash: new options change it; old sets keep the hash they had") {
+    // The values were printed by moscan before the new options existed (commit 26232d3).
+    CHECK(PatternSet::parse("platform a Alpha\n  pattern foo\n  pattern {case,partial} Bar\n"
+                            "  exclude foo bar\nplatform b\n  pattern baz\n",
+                            "small.pat")
+              .hash() == "1bd731f0fc01853c");
+    CHECK(PatternSet::parse("facebook\t\\bface ?book\\b\nsnapchat\tsnap ?chat\n", "small.tsv").hash() ==
+          "24a8264d4024316b");
+    const std::string base = "term t foo\nplatform a\n  pattern bar\n";
+    const std::string h = PatternSet::parse(base, "h").hash();
+    std::set<std::string> seen{h};
+    for (const char* extra : {"  pattern {edit=1} baz\n", "  pattern {valid=2020-01-01..} baz\n",
+                              "  pattern {require=t} baz\n", "  pattern {unless=t} baz\n",
+                              "  pattern {label=l} baz\n", "  valid ..2020-01-01\n  pattern baz\n",
+                              "  require t\n  pattern baz\n", "  unless t\n  pattern baz\n",
+                              "  pattern baz\n"}) {
+        CAPTURE(extra);
+        std::string hh = PatternSet::parse(base + extra, "h").hash();
+        CHECK(seen.insert(hh).second); // all distinct
+    }
+    CHECK(PatternSet::parse("term t fo\nplatform a\n  pattern bar\n", "h").hash() != h);
+    CHECK(PatternSet::parse(base + "  match {date=2020-01-01} bar\n", "h").hash() == h); // examples
+}
+
+TEST_CASE_TEMPLATE("edit distance: hand-computed hits", M, HyperscanMatcher, NaiveMatcher) {
+    // For each end offset the leftmost start within the distance; whole word is then checked
+    // on that [start, end).
+    const PatternSet set = PatternSet::parse("platform p\n"
+                                             "  pattern {partial,edit=1} abc\n" // pattern 0
+                                             "platform w\n"
+                                             "  pattern {edit=1} abc\n"         // pattern 1
+                                             "platform c\n"
+                                             "  pattern {case,partial,edit=1} Xyz\n", // 2
+                                             "hand.pat");
+    const M m(set);
+    // Hits below are sorted by (pattern, start, end).
+    // "xabcx": ends 3 ("ab", from 1: one deletion; "xab" is 2 away), 4 ("xabc", one
+    // insertion), 5 ("abcx", from 1). Whole word: none of those ranges has a boundary at
+    // both ends.
+    CHECK(sorted_hits(m, "xabcx") == std::vector<Hit>{{0, 0, 4}, {0, 1, 3}, {0, 1, 5}});
+    // "x abc": end 4 "ab" [2,4) (whole word: 'b|c' is no boundary); end 5: " abc" [1,5) is one
+    // insertion away, leftmost, and both 1 (x| ) and 5 (end) are boundaries.
+    CHECK(sorted_hits(m, "x abc") ==
+          std::vector<Hit>{{0, 1, 5}, {0, 2, 4}, {1, 1, 5}});
+    // A substitution, a deletion and an insertion as whole words; the partial pattern also
+    // ends where a prefix is one deletion away ("ab" in "abd" and "abbc").
+    CHECK(sorted_hits(m, "abd") == std::vector<Hit>{{0, 0, 2}, {0, 0, 3}, {1, 0, 3}});
+    CHECK(sorted_hits(m, "ac") == std::vector<Hit>{{0, 0, 2}, {1, 0, 2}});
+    CHECK(sorted_hits(m, "abbc") == std::vector<Hit>{{0, 0, 2}, {0, 0, 3}, {0, 0, 4}, {1, 0, 4}});
+    // Two edits away: nothing.
+    CHECK(sorted_hits(m, "a  c").empty());
+    // Case-sensitive: "xyz" is one substitution from "Xyz", "XYZ" two.
+    CHECK(sorted_hits(m, "xyz") == std::vector<Hit>{{2, 0, 3}});
+    CHECK(sorted_hits(m, "XYZ").empty());
+}
+
+TEST_CASE("edit distance through the mention rule: typos count, inner words do not") {
+    const PatternSet set = PatternSet::parse("platform snapchat\n"
+                                             "  pattern {edit=1} snapchat\n"
+                                             "  exclude {edit=1} snapshot\n"
+                                             "platform instagram\n"
+                                             "  pattern {edit=1,partial} instagram\n",
+                                             "typos.pat");
+    struct T {
+        const char* text;
+        const char* expect;
+    } cases[] = {
+        {"added IP on snapcht", "snapchat:1"},      // deletion
+        {"added IP on snapchar", "snapchat:1"},     // substitution
+        {"added IP on snapchta", ""},               // a transposition is two edits
+        {"added IP on snappchat", "snapchat:1"},    // insertion
+        {"SNAPCHAT and Snapchat", "snapchat:2"},    // caseless
+        {"mysnapchat", ""},                         // not a word of its own
+        {"snapchats", "snapchat:1"},                // one insertion, whole word
+        {"snapchatting", ""},                       // too far, and inside a word
+        {"snap", ""},
+        {"took a snapshot", ""},                    // snapshot: the exclude covers it
+        {"instagramm, myinstagram", "instagram:2"}, // partial: inside a word too
+        {"insta", ""},
+    };
+    for (const T& c : cases) {
+        CAPTURE(c.text);
+        CHECK(counts_at(set, c.text, MentionCounter::kNoDay) == parse_counts(c.expect));
+    }
+}
+
+TEST_CASE("MentionCounter: terms, labels, conditions and date windows on hand-made hits") {
+    const PatternSet set = PatternSet::parse("term t x1\n"                           // 0
+                                             "platform a\n"
+                                             "  pattern {require=t} p1\n"            // 1
+                                             "  pattern {unless=t} p2\n"             // 2
+                                             "  exclude {require=u} p3\n"            // 3
+                                             "platform b\n"
+                                             "  valid 2020-01-01..2020-12-31\n"
+                                             "  pattern {label=u} p4\n"              // 4
+                                             "  pattern {valid=2020-06-01..} p5\n"   // 5
+                                             "platform c\n"
+                                             "  require u\n"
+                                             "  pattern p6\n",                       // 6
+                                             "logic.pat");
+    REQUIRE(set.patterns.size() == 7);
+    REQUIRE(set.names == std::vector<std::string>{"t", "u"});
+    MentionCounter counter(set);
+    const Hit p1a{1, 0, 2}, p1b{1, 3, 4}, p2{2, 5, 7}, p3{3, 0, 4}, p4{4, 10, 12}, p5{5, 14, 16},
+        p6{6, 20, 22}, t{0, 30, 32};
+    auto run = [&](std::vector<Hit> hits, std::int32_t day) {
+        std::vector<PlatformCount> out;
+        counter.count(hits, out, day);
+        Counts c;
+        for (const auto& pc : out) c[set.platforms[pc.platform].id] = pc.mentions;
+        return show(c);
+    };
+    const std::int32_t none = MentionCounter::kNoDay;
+    // No t: p1 needs t (dropped), p2 counts; u present (p4) so c counts; p3 needs u: it
+    // excludes p1's matches, which are dropped anyway.
+    CHECK(run({p1a, p1b, p2, p3, p4, p5, p6}, none) == "a:1 b:2 c:1");
+    // t present: p1's two matches count, p2 does not; p3 (u present) excludes both.
+    CHECK(run({p1a, p1b, p2, p3, p4, p5, p6, t}, none) == "b:2 c:1");
+    // Without p4, u is absent: the exclude is inactive and c does not count.
+    CHECK(run({p1a, p1b, p2, p3, p5, p6, t}, none) == "a:2 b:1");
+    // Only a term: never a mention.
+    CHECK(run({t}, none) == "(none)");
+    // Dates. Before b's window: p4 is not valid, so u is absent too (c drops).
+    CHECK(run({p2, p4, p5, p6}, ymd(2019, 12, 31)) == "a:1");
+    // Inside b's window, before p5's own start; then both; the window's last day; after it.
+    CHECK(run({p2, p4, p5, p6}, ymd(2020, 1, 1)) == "a:1 b:1 c:1");
+    CHECK(run({p2, p4, p5, p6}, ymd(2020, 5, 31)) == "a:1 b:1 c:1");
+    CHECK(run({p2, p4, p5, p6}, ymd(2020, 6, 1)) == "a:1 b:2 c:1");
+    CHECK(run({p2, p4, p5, p6}, ymd(2020, 12, 31)) == "a:1 b:2 c:1");
+    CHECK(run({p2, p4, p5, p6}, ymd(2021, 1, 1)) == "a:1");
+    // An unknown date passes every window.
+    CHECK(run({p2, p4, p5, p6}, none) == "a:1 b:2 c:1");
+}
+
+TEST_CASE("combinations and date windows through both engines (Twitter -> X)") {
+    const PatternSet set = PatternSet::parse(
+        "term app (?:app|account|dms?|online)\n"
+        "term school (?:school|lesson|teacher)\n"
+        "platform twitter\n"
+        "  pattern twitter\n"
+        "  pattern {case,valid=2023-07-24..} X\n"
+        "platform vine\n"
+        "  valid ..2017-01-17\n"
+        "  pattern vine\n"
+        "platform snapchat\n"
+        "  pattern snap ?chat\n"
+        "  pattern {require=app} snap\n"
+        "platform teams\n"
+        "  unless school\n"
+        "  pattern {case} Teams\n",
+        "x.pat");
+    const std::int32_t before = ymd(2023, 7, 23), after = ymd(2023, 7, 24);
+    CHECK(counts_at(set, "DM on X and Twitter", before) == Counts{{"twitter", 1}});
+    CHECK(counts_at(set, "DM on X and Twitter", after) == Counts{{"twitter", 2}});
+    CHECK(counts_at(set, "DM on X and Twitter", MentionCounter::kNoDay) == Counts{{"twitter", 2}});
+    CHECK(counts_at(set, "x marks the spot", after).empty());
+    CHECK(counts_at(set, "videos on Vine", ymd(2017, 1, 17)) == Counts{{"vine", 1}});
+    CHECK(counts_at(set, "videos on Vine", ymd(2017, 1, 18)).empty());
+    CHECK(counts_at(set, "sent a snap", after).empty());
+    CHECK(counts_at(set, "sent a snap via the app", after) == Counts{{"snapchat", 1}});
+    CHECK(counts_at(set, "snapchat, then a snap on his account", after) == Counts{{"snapchat", 2}});
+    CHECK(counts_at(set, "called on Teams", after) == Counts{{"teams", 1}});
+    CHECK(counts_at(set, "Teams lesson", after).empty());
+    // Conditions look within one text only: the same words in another text do not help.
+    CHECK(counts_at(set, "sent a snap", after).empty());
+}
+
+// --------------------------------------------------------------------------------------------
+// Differential tests for edit distance: Hyperscan's approximate matching against plain
+// Levenshtein over the naive matcher's literal expansion.
+
+namespace {
+
+// A word with up to `edits` random insertions, deletions or substitutions.
+std::string mutate(std::string w, unsigned edits, std::mt19937& rng) {
+    static const std::string alphabet = "abcehinopst ";
+    for (unsigned e = 0; e < edits && !w.empty(); ++e) {
+        size_t at = rng() % (w.size() + 1);
+        char c = alphabet[rng() % alphabet.size()];
+        switch (rng() % 3) {
+        case 0: w.insert(w.begin() + static_cast<long>(at), c); break;
+        case 1:
+            if (at < w.size()) w.erase(at, 1);
+            break;
+        default:
+            if (at < w.size()) w[at] = c;
+        }
+    }
+    return w;
+}
+
+void run_differential(const PatternSet& set, const std::vector<std::string>& texts,
+                      std::size_t min_hits) {
+    HyperscanMatcher hs(set);
+    NaiveMatcher naive(set);
+    MentionCounter counter(set);
+    auto hs_scratch = hs.make_scratch();
+    auto naive_scratch = naive.make_scratch();
+    std::vector<Hit> a, b;
+    std::vector<PlatformCount> ca, cb;
+    int mismatches = 0;
+    std::size_t hits = 0;
+    for (size_t i = 0; i < texts.size(); ++i) {
+        a.clear();
+        b.clear();
+        hs.scan(texts[i], *hs_scratch, a);
+        naive.scan(texts[i], *naive_scratch, b);
+        std::sort(a.begin(), a.end(), hit_less);
+        std::sort(b.begin(), b.end(), hit_less);
+        hits += a.size();
+        if (a != b && mismatches++ < 5)
+            FAIL_CHECK("text " << i << " '" << texts[i] << "'\n  hyperscan:" << show_hits(a)
+                               << "\n  naive:    " << show_hits(b));
+        counter.count(a, ca);
+        counter.count(b, cb);
+        CHECK(ca == cb);
+    }
+    CHECK(mismatches == 0);
+    CHECK(hits >= min_hits);
+    MESSAGE(texts.size() << " texts, " << hits << " hits");
+}
+
+} // namespace
+
+TEST_CASE("differential: edit distance on words with typos") {
+    const PatternSet set = PatternSet::parse("platform snapchat\n"
+                                             "  pattern {edit=1} snap ?chat\n"
+                                             "  exclude {edit=1} snapshot\n"
+                                             "  pattern {edit=1,partial} insta\n"
+                                             "platform tiktok\n"
+                                             "  pattern {edit=2,case} TikTok\n"
+                                             "  pattern {edit=1} what'?s ?app\n"
+                                             "  pattern kik\n"
+                                             "  pattern {edit=1,valid=2020-01-01..} tweets?\n",
+                                             "typo.pat");
+    const char* words[] = {"snapchat", "snap chat", "snapshot", "insta", "instagram", "TikTok",
+                           "tiktok", "whatsapp", "what's app", "kik", "tweet", "tweets",
+                           "the", "on", "IP", "sent", "a", "chat", "snap", "app"};
+    const char* seps[] = {" ", " ", "  ", ", ", ".", "-", "_", "", "'", "\n", "\xC3\xA9"};
+    std::mt19937 rng(515);
+    std::vector<std::string> texts;
+    for (int i = 0; i < 1500; ++i) {
+        std::string t;
+        unsigned n = rng() % 12;
+        for (unsigned w = 0; w < n; ++w) {
+            std::string word = words[rng() % std::size(words)];
+            if (rng() % 4 == 0) {
+                for (char& c : word)
+                    if (c >= 'a' && c <= 'z' && rng() % 3 == 0) c = static_cast<char>(c - 32);
+            }
+            t += mutate(word, rng() % 3, rng);
+            t += seps[rng() % std::size(seps)];
+        }
+        texts.push_back(std::move(t));
+    }
+    run_differential(set, texts, 3000);
+}
+
+TEST_CASE("differential: edit distance on dense text (leftmost starts, boundaries)") {
+    const PatternSet set = PatternSet::parse("platform p\n"
+                                             "  pattern {partial,edit=1} abc\n"
+                                             "  pattern {edit=1} ab ?c\n"
+                                             "  exclude {edit=1,partial} cab\n"
+                                             "platform q\n"
+                                             "  pattern {case,partial,edit=2} AbCa\n"
+                                             "  pattern {edit=1} b[ac]{1,2}\n",
+                                             "dense_edit.pat");
+    const std::string alphabet = "abcAB C-_";
+    std::mt19937 rng(99);
+    std::vector<std::string> texts;
+    for (int i = 0; i < 1500; ++i) {
+        std::string t;
+        std::size_t len = rng() % 30;
+        for (std::size_t k = 0; k < len; ++k) t += alphabet[rng() % alphabet.size()];
+        texts.push_back(std::move(t));
+    }
+    run_differential(set, texts, 10000);
+}
+
+// --------------------------------------------------------------------------------------------
+// Single-match (count-only) databases
+
+TEST_CASE("single-match: the same platforms per text as the full database") {
+    const PatternSet& set = bundled_set();
+    const HyperscanMatcher& full = bundled_engine<HyperscanMatcher>();
+    MatcherOptions o;
+    o.single_match = true;
+    HyperscanMatcher single(set, o);
+    CHECK(single.single_match());
+    // Every pattern of a platform without excludes; none of signal, twitch, facetime, discord.
+    std::size_t eligible = 0;
+    for (const Pattern& p : set.patterns) {
+        bool platform_has_exclude = false;
+        for (const Pattern& q : set.patterns)
+            platform_has_exclude |= q.exclude && q.platform == p.platform;
+        eligible += !p.exclude && !platform_has_exclude;
+    }
+    CHECK(single.single_match_patterns() == eligible);
+    CHECK(eligible > 20);
+    CHECK(eligible < set.patterns.size());
+
+    MentionCounter counter(set);
+    auto platforms = [&](const Matcher& m, const std::string& text) {
+        std::vector<Hit> hits = scan_all(m, text);
+        std::vector<PlatformCount> out;
+        counter.count(hits, out);
+        std::set<std::uint32_t> named;
+        for (const auto& pc : out) named.insert(pc.platform);
+        return named;
+    };
+    std::vector<std::string> texts;
+    for (const Case& c : kCases) texts.push_back(c.text);
+    // Excludes that cover the first match but not a later one.
+    texts.push_back("family discord, then on Discord");
+    texts.push_back("eye twitch, then Twitch");
+    texts.push_back("no signal, so via Signal");
+    std::mt19937 rng(11);
+    for (int i = 0; i < 3000; ++i) texts.push_back(random_text(rng));
+    int differ = 0;
+    std::size_t named = 0;
+    for (const auto& t : texts) {
+        auto a = platforms(full, t), b = platforms(single, t);
+        named += !a.empty();
+        if (a != b && differ++ < 5) FAIL_CHECK("'" << t << "'");
+    }
+    CHECK(differ == 0);
+    CHECK(named > texts.size() / 3);
+    // One report per pattern per call: "facebook facebook" is one hit.
+    CHECK(scan_all(single, "facebook facebook").size() == 1);
+    CHECK(scan_all(full, "facebook facebook").size() == 2);
+}
+
+// --------------------------------------------------------------------------------------------
+// The compiled-database cache
+
+namespace {
+
+std::string read_bytes(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write_bytes(const std::filesystem::path& p, const std::string& bytes) {
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+std::vector<std::string> files_in(const std::filesystem::path& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+        out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("database cache: miss, write, hit; corrupt, truncated or foreign entries are misses") {
+    test::TempFile tmp("", "unused");
+    const std::filesystem::path dir = tmp.dir() / "cache";
+    const PatternSet& set = bundled_set();
+    MatcherOptions o;
+    o.cache_dir = dir.string();
+    using S = HyperscanMatcher::CacheStatus;
+    const std::string text = "Facebook Messenger, snap chat, family discord then Discord, eye twitch";
+    const std::vector<Hit> want = sorted_hits(bundled_engine<HyperscanMatcher>(), text);
+    REQUIRE(want.size() >= 5);
+    auto build = [&](S expect) {
+        HyperscanMatcher m(set, o);
+        CHECK(m.cache_status() == expect);
+        CHECK(sorted_hits(m, text) == want); // a loaded database matches like a compiled one
+        return m.cache_note();
+    };
+
+    build(S::miss_written);
+    const std::string file = HyperscanMatcher::cache_file_for(set, o);
+    CHECK(file.rfind(dir.string() + "/" + set.hash() + "-", 0) == 0);
+    CHECK(files_in(dir) == std::vector<std::string>{std::filesystem::path(file).filename().string()});
+    build(S::hit);
+    const std::string good = read_bytes(file);
+
+    SUBCASE("a flipped byte") {
+        std::string bad = good;
+        bad[bad.size() / 2] ^= 0x20;
+        write_bytes(file, bad);
+        CHECK(build(S::miss_written).find("corrupt") != std::string::npos);
+        CHECK(read_bytes(file) == good); // rewritten
+        build(S::hit);
+    }
+    SUBCASE("truncated, or empty") {
+        write_bytes(file, good.substr(0, good.size() / 3));
+        CHECK(build(S::miss_written).find("truncated") != std::string::npos);
+        write_bytes(file, "");
+        build(S::miss_written);
+        build(S::hit);
+    }
+    SUBCASE("another Hyperscan version or CPU in the key") {
+        auto e = dbcache::decode(good);
+        REQUIRE(e);
+        CHECK(e->key == HyperscanMatcher::cache_key(set, o));
+        CHECK(e->key.find("hyperscan " + HyperscanMatcher::version()) != std::string::npos);
+        CHECK(e->key.find("cpu_features ") != std::string::npos);
+        for (const auto& [from, to] : {std::pair<std::string, std::string>{
+                                           "hyperscan " + HyperscanMatcher::version(), "hyperscan 9.9.9"},
+                                       {"cpu_features ", "cpu_features 0xff"},
+                                       {"set " + set.hash(), "set 0000000000000000"}}) {
+            CAPTURE(to);
+            dbcache::Entry other = *e;
+            other.key.replace(other.key.find(from), from.size(), to);
+            write_bytes(file, dbcache::encode(other));
+            CHECK(build(S::miss_written).find("another key") != std::string::npos);
+        }
+        build(S::hit);
+    }
+    SUBCASE("an intact entry whose database Hyperscan refuses") {
+        auto e = dbcache::decode(good);
+        REQUIRE(e);
+        e->database[e->database.size() / 2] ^= 0x55; // the checksum is recomputed by encode
+        write_bytes(file, dbcache::encode(*e));
+        CHECK(build(S::miss_written).find("refused") != std::string::npos);
+        build(S::hit);
+    }
+    SUBCASE("other options, other entry") {
+        MatcherOptions single = o;
+        single.single_match = true;
+        CHECK(HyperscanMatcher::cache_file_for(set, single) != file);
+        HyperscanMatcher m(set, single);
+        CHECK(m.cache_status() == S::miss_written);
+        CHECK(m.single_match_patterns() > 0);
+        HyperscanMatcher again(set, single);
+        CHECK(again.cache_status() == S::hit);
+        CHECK(again.single_match_patterns() == m.single_match_patterns());
+        CHECK(files_in(dir).size() == 2);
+    }
+    SUBCASE("a cache that cannot be written is a miss, not an error") {
+        MatcherOptions blocked;
+        blocked.cache_dir = (tmp.dir() / "unused" / "sub").string(); // "unused" is a file
+        HyperscanMatcher m(set, blocked);
+        CHECK(m.cache_status() == S::miss_not_written);
+        CHECK_FALSE(m.cache_note().empty());
+        CHECK(sorted_hits(m, text) == want);
+    }
+    // No temporary files are left behind.
+    for (const auto& f : files_in(dir)) CHECK(f.find(".tmp.") == std::string::npos);
+}
+
+TEST_CASE("database cache: decode accepts only complete, intact entries") {
+    dbcache::Entry e{"key text", {1, 2, 3}, std::string("database\0bytes", 14)};
+    const std::string bytes = dbcache::encode(e);
+    auto back = dbcache::decode(bytes);
+    REQUIRE(back);
+    CHECK(back->key == e.key);
+    CHECK(back->meta == e.meta);
+    CHECK(back->database == e.database);
+    for (size_t n = 0; n < bytes.size(); ++n) CHECK_FALSE(dbcache::decode(bytes.substr(0, n)));
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        std::string bad = bytes;
+        bad[i] ^= 1;
+        CHECK_FALSE(dbcache::decode(bad));
+    }
+    CHECK_FALSE(dbcache::decode(bytes + "x"));
 }
 
 } // namespace moscan

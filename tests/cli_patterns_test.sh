@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Command-line tests of `moscan patterns check|bench` and of the pattern options of
+# `moscan count` (--crimes-only, --cache-dir, --no-cache): exit codes, messages, formats.
+# Usage: tests/cli_patterns_test.sh /path/to/moscan   (run from the repository root)
+set -u
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 /path/to/moscan" >&2
+    exit 2
+fi
+BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+if [ ! -x "$BIN" ]; then
+    echo "$0: $1 is not an executable" >&2
+    exit 2
+fi
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+
+T="$(mktemp -d "${TMPDIR:-/tmp}/moscan_cli_patterns.XXXXXX")"
+trap 'rm -rf "$T"' EXIT
+# The default cache directory goes to the temporary directory, never to the user's.
+export XDG_CACHE_HOME="$T/xdg"
+
+passed=0
+failed=0
+rc=0
+
+run() {
+    "$BIN" "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+
+ok() { passed=$((passed + 1)); }
+
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL: $1"
+    echo "  command exit code: $rc"
+    echo "  stdout: $(head -c 800 "$T/out")"
+    echo "  stderr: $(head -c 800 "$T/err")"
+}
+
+expect_rc() { if [ "$rc" -eq "$2" ]; then ok; else fail "$1: expected exit code $2"; fi; }
+expect_in() { if grep -qsF -- "$3" "$2"; then ok; else fail "$1: expected '$3' in $(basename "$2")"; fi; }
+expect_re() { if grep -qsE -- "$3" "$2"; then ok; else fail "$1: expected /$3/ in $(basename "$2")"; fi; }
+expect_not_in() { if grep -qsF -- "$3" "$2"; then fail "$1: did not expect '$3' in $(basename "$2")"; else ok; fi; }
+
+# --- patterns check ------------------------------------------------------------------------
+
+run patterns check "$ROOT/patterns/foi_platforms.pat"
+expect_rc "check bundled" 0
+expect_re "check bundled: all pass on hyperscan" "$T/out" "hyperscan: ([0-9]+) of \1 examples passed"
+expect_re "check bundled: all pass on naive" "$T/out" "naive: ([0-9]+) of \1 examples passed"
+expect_re "check: provenance" "$T/out" "set foi_platforms \(hash [0-9a-f]{16}\) from .*foi_platforms.pat; moscan [0-9.]+; hyperscan [0-9]"
+
+run patterns check "$ROOT/tests/data/patterns/full_syntax.pat" "$ROOT/patterns/foi_platforms_simple.tsv"
+expect_rc "check full syntax and a plain list" 0
+expect_in "check full syntax: counts" "$T/out" "5 platforms, 13 patterns (1 excludes, 2 terms, 2 with edit distance), 16 examples"
+expect_in "check full syntax: hyperscan" "$T/out" "hyperscan: 16 of 16 examples passed"
+expect_in "check full syntax: naive" "$T/out" "naive: 16 of 16 examples passed"
+expect_in "check plain list" "$T/out" "16 platforms, 19 patterns"
+
+cat >"$T/failing.pat" <<'EOF'
+platform snapchat Snapchat
+  pattern snap ?chat
+  exclude snapchat filter
+  match added on snap
+  nomatch used a snapchat
+  match a snapchat filter
+  match {date=2024-01-01} snapchat
+EOF
+run patterns check "$T/failing.pat"
+expect_rc "check failing examples" 1
+expect_in "check failing: match, hyperscan" "$T/out" "failing.pat:4: match example failed on hyperscan: 'added on snap' names no snapchat"
+expect_in "check failing: match, naive" "$T/out" "failing.pat:4: match example failed on naive:"
+expect_in "check failing: nomatch shows the hit" "$T/out" "failing.pat:5: nomatch example failed on hyperscan: 'used a snapchat' names snapchat; mentions found: snapchat:1; matches of snapchat's patterns: pattern line 2 'snapchat' [7,15)"
+expect_in "check failing: the exclude that removed it" "$T/out" "exclude line 3 'snapchat filter' [2,17)"
+expect_in "check failing: summary" "$T/out" "hyperscan: 1 of 4 examples passed"
+expect_in "check failing: FAILED" "$T/out" "FAILED"
+expect_not_in "check failing: the dated example passes" "$T/out" "failing.pat:7"
+
+printf 'platform a\n  pattern ok\nplatform b\n  pattern snap(\n' >"$T/broken.pat"
+run patterns check "$T/broken.pat"
+expect_rc "check does not compile" 78
+expect_in "check does not compile: file, line, pattern" "$T/err" "broken.pat:4: pattern 'snap('"
+
+printf 'platform a\n  pattern {edit=1,loud} x\n' >"$T/badopt.pat"
+run patterns check "$T/badopt.pat"
+expect_rc "check bad option" 78
+expect_in "check bad option: message" "$T/err" "badopt.pat:2: pattern '{edit=1,loud} x': unknown option 'loud'"
+
+printf 'platform a\n  pattern {edit=1} \\bfoo\\b\n' >"$T/editb.pat"
+run patterns check "$T/editb.pat"
+expect_rc "check edit with \\b" 78
+expect_in "check edit with \\b: message" "$T/err" "editb.pat:2: pattern '\\bfoo\\b': Zero-width assertions are disallowed"
+
+run patterns check "$T/failing.pat" "$T/broken.pat" "$ROOT/tests/data/patterns/full_syntax.pat"
+expect_rc "check several: 78 wins over 1" 78
+expect_in "check several: the good one is still checked" "$T/out" "naive: 16 of 16 examples passed"
+
+printf 'platform a\n  pattern ab+c\n  match abbbc\n' >"$T/unbounded.pat"
+run patterns check "$T/unbounded.pat"
+expect_rc "check with a set the naive matcher cannot expand" 0
+expect_in "check unbounded: naive not run" "$T/out" "naive: not run"
+expect_in "check unbounded: hyperscan ran" "$T/out" "hyperscan: 1 of 1 examples passed"
+
+run patterns check "$T/missing.pat"
+expect_rc "check missing file" 78
+expect_in "check missing file: message" "$T/err" "missing.pat: cannot open pattern set"
+
+run patterns check
+expect_rc "check without a file" 64
+run patterns
+expect_rc "patterns without a command" 64
+run patterns frobnicate
+expect_rc "patterns unknown command" 64
+run patterns check --help
+expect_rc "check --help" 0
+expect_in "check --help" "$T/out" "moscan patterns check"
+
+# --- patterns bench ------------------------------------------------------------------------
+
+"$BIN" generate --seed 5 --size 1M -o "$T/a.csv" 2>/dev/null
+"$BIN" generate --seed 5 --size 300K --format jsonl -o "$T/a.jsonl" 2>/dev/null
+
+run patterns bench "$ROOT/patterns/foi_platforms.pat" "$ROOT/patterns/foi_platforms_simple.tsv" --input "$T/a.csv" --repeat 1
+expect_rc "bench md" 0
+expect_re "bench md: header row" "$T/out" "^\| \| foi_platforms \| foi_platforms_simple \|$"
+expect_re "bench md: fastest is x1.00" "$T/out" "^\| per-text: time vs fastest \|.*×1\.00"
+expect_re "bench md: provenance" "$T/out" "hyperscan [0-9.]+ .*cpu_features .*moscan [0-9.]+"
+expect_re "bench md: hashes" "$T/out" "^\| hash \| [0-9a-f]{16} \| [0-9a-f]{16} \|$"
+expect_in "bench md: per-pattern tables" "$T/out" "## foi_platforms_simple: hits per pattern"
+expect_re "bench md: compile and cache" "$T/out" "^\| load from cache ms \| [0-9.]+ \| [0-9.]+ \|$"
+
+run patterns bench "$ROOT/patterns/foi_platforms.pat" "$ROOT/patterns/foi_platforms_simple.tsv" --input "$T/a.csv" --repeat 1 --format json
+expect_rc "bench json" 0
+if python3 - "$T/out" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sets = d["sets"]
+assert len(sets) == 2, sets
+assert d["moscan"]["engine"].startswith("hyperscan ")
+assert d["input"]["texts"] > 1000
+for s in sets:
+    assert len(s["hash"]) == 16
+    assert s["compile_ms"] > 0 and s["database_bytes"] > 0
+    assert s["hits"] == sum(p["hits"] for p in s["pattern_hits"]), s["set"]
+    assert s["batch_mb_per_s"] > 0 and s["per_text_mb_per_s"] > 0
+    assert sum(p["texts"] for p in s["platforms_found"]) >= s["texts_naming_a_platform"] > 0
+assert min(s["per_text_time_vs_fastest"] for s in sets) == 1.0
+EOF
+then ok; else fail "bench json: structure"; fi
+
+run patterns bench "$ROOT/tests/data/patterns/full_syntax.pat" --input "$T/a.jsonl" --repeat 1 --format csv
+expect_rc "bench csv over jsonl, edit distance" 0
+expect_in "bench csv: header" "$T/out" "set,hash,metric,key,value"
+expect_re "bench csv: batched n/a for edit distance" "$T/out" "^full_syntax,[0-9a-f]{16},batch_mb_per_s,,$"
+expect_re "bench csv: per-text speed" "$T/out" "^full_syntax,[0-9a-f]{16},per_text_mb_per_s,,[0-9.]+$"
+
+run patterns bench "$ROOT/patterns/foi_platforms.pat" --input "$T/a.csv" --repeat 1 --single-match
+expect_rc "bench single-match" 0
+expect_re "bench single-match: batched n/a" "$T/out" "^\| batched scan MB/s \| n/a \|$"
+expect_re "bench single-match: patterns" "$T/out" "^\| single-match patterns \| [1-9][0-9]* \|$"
+
+run patterns bench "$ROOT/patterns/foi_platforms.pat" --input "$T/a.csv" --text-column NoSuchColumn
+expect_rc "bench unknown text column" 65
+expect_in "bench unknown text column: message" "$T/err" "column 'NoSuchColumn'"
+run patterns bench "$ROOT/patterns/foi_platforms.pat"
+expect_rc "bench without --input" 64
+run patterns bench "$ROOT/patterns/foi_platforms.pat" --input "$T/nothing.csv"
+expect_rc "bench missing archive" 66
+run patterns bench "$T/broken.pat" --input "$T/a.csv"
+expect_rc "bench broken set" 78
+expect_in "bench broken set: message" "$T/err" "broken.pat:4"
+
+# --- count: --crimes-only, the cache -------------------------------------------------------
+
+run count --every year --by period,group,code "$T/a.csv" -q
+expect_rc "count (reference run)" 0
+cp "$T/out" "$T/full.csv"
+run count --every year --by period,group,code --crimes-only "$T/a.csv" -q
+expect_rc "count --crimes-only" 0
+if [ "$(cut -d, -f1-5 "$T/out")" = "$(cut -d, -f1-5 "$T/full.csv")" ] && [ "$(wc -l <"$T/out")" -gt 20 ]; then
+    ok
+else
+    fail "count --crimes-only: the same crimes column"
+fi
+if [ "$(tail -n +2 "$T/out" | cut -d, -f6 | sort -u)" = "0" ]; then ok; else fail "count --crimes-only: mentions are 0"; fi
+
+# The default cache (under $XDG_CACHE_HOME) was written by the runs above.
+if ls "$XDG_CACHE_HOME"/moscan/*.hsdb >/dev/null 2>&1; then ok; else fail "count: default cache directory"; fi
+run count --cache-dir "$T/cache" --by period,group,code "$T/a.csv" -q --every year
+expect_rc "count --cache-dir (miss)" 0
+if [ "$(ls "$T/cache" | grep -c '\.hsdb$')" -eq 1 ]; then ok; else fail "count --cache-dir: one entry"; fi
+cmp -s "$T/out" "$T/full.csv" && ok || fail "count --cache-dir: same output"
+for f in "$T"/cache/*.hsdb; do printf 'garbage' | dd of="$f" bs=1 seek=64 conv=notrunc 2>/dev/null; done
+run count --cache-dir "$T/cache" --by period,group,code "$T/a.csv" -q --every year
+expect_rc "count with a corrupt cache entry" 0
+cmp -s "$T/out" "$T/full.csv" && ok || fail "count with a corrupt cache entry: same output"
+head -c 100 "$(ls "$T"/cache/*.hsdb)" >"$T/short" && mv "$T/short" "$(ls "$T"/cache/*.hsdb)"
+run count --cache-dir "$T/cache" --by period,group,code "$T/a.csv" -q --every year
+expect_rc "count with a truncated cache entry" 0
+cmp -s "$T/out" "$T/full.csv" && ok || fail "count with a truncated cache entry: same output"
+rm -rf "$XDG_CACHE_HOME"
+run count --no-cache "$T/a.csv" -q
+expect_rc "count --no-cache" 0
+if [ -e "$XDG_CACHE_HOME/moscan" ]; then fail "count --no-cache wrote a cache"; else ok; fi
+touch "$T/not_a_dir"
+run count --cache-dir "$T/not_a_dir/sub" --by period,group,code "$T/a.csv" -q --every year
+expect_rc "count with an unwritable cache directory" 0
+cmp -s "$T/out" "$T/full.csv" && ok || fail "count with an unwritable cache: same output"
+
+echo "cli_patterns_test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
