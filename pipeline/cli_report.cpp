@@ -18,6 +18,9 @@ namespace moscan::cli {
 void add_report_options(po::options_description& opts) {
     // clang-format off
     opts.add_options()
+        ("hits", po::value<std::string>(), "audit trail: write every counted mention to FILE (CSV, or JSON Lines for .jsonl): crime id, file and line, column, platform, pattern, byte offsets, match and context")
+        ("context", po::value<unsigned>()->default_value(40), "characters of context either side of a mention in --hits")
+        ("gender-column", po::value<std::string>(), "victim gender column for --by gender (default: detect VictimGender, Gender, ...)")
         ("age-bands", po::value<std::string>(), "age bands for --by age_band: 11-and-under,12-15,16-17 (default) or 0-5,6-10,11-15,16-17, or any list of N-M, N-and-under, N-and-over")
         ("suppress-below", po::value<unsigned>(), "disclosure control: show counts from 1 to N-1 as *, and hide further counts so that none can be worked out from totals; the run summary lists each and why")
         ("shares", "add the where-known base (crimes naming any platform) and each row's share of it in percent")
@@ -44,7 +47,13 @@ ReportRequest read_report_options(const po::variables_map& vm, CountOptions& o) 
     r.totals = vm.count("totals") > 0;
     r.bom = vm.count("bom") > 0;
     if (vm.count("title")) r.title = vm["title"].as<std::string>();
-    if (vm.count("age-bands")) req.bands = AgeBands::parse(vm["age-bands"].as<std::string>());
+    if (vm.count("age-bands")) o.age_bands = AgeBands::parse(vm["age-bands"].as<std::string>());
+    if (vm.count("gender-column")) {
+        o.columns.gender = vm["gender-column"].as<std::string>();
+        r.gender_column = o.columns.gender;
+    }
+    if (vm.count("hits")) o.hits_file = vm["hits"].as<std::string>();
+    o.hits_context = vm["context"].as<unsigned>();
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) { // reproducible builds' rule
         std::time_t t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
         std::tm tm{};
@@ -58,32 +67,11 @@ ReportRequest read_report_options(const po::variables_map& vm, CountOptions& o) 
     r.headline = req.format == "xlsx" || req.format == "html";
     req.active = req.format == "xlsx" || req.format == "html" || r.suppress_below || r.shares ||
                  r.totals || r.bom || by.flag || !by.extra().empty();
-    if (req.active) {
-        o.keep_crimes = true; // the cube is built from the crimes after the run
-        if (o.all_codes && by.has(Dim::code))
-            throw UsageError("--all-codes with --by code is not available with report options yet");
-    }
+    o.cube = req.active; // the cells and every total
     return req;
 }
 
 namespace {
-
-Cube cube_of(const CountJob& job, const CountResult& result, const ReportRequest& req) {
-    const CountOptions& o = job.options();
-    CodeOrder order{job.codes(), nullptr};
-    Summary scratch; // the run's summary is already complete
-    ReduceInput in{job.patterns(),
-                   job.codes(),
-                   order,
-                   job.group_selected(),
-                   o.periods,
-                   Breakdown::parse(o.by),
-                   o.max_age,
-                   o.unknown_age == UnknownAge::include,
-                   true,
-                   req.bands};
-    return build_cube(*result.crimes, in, scratch);
-}
 
 // The bytes of an xlsx written to a temporary file.
 std::string xlsx_bytes(const CountJob& job, const CountResult& result, const Report& r) {
@@ -108,7 +96,10 @@ bool write_report(ReportRequest& req, const CountJob& job, CountResult& result, 
     if (!req.active) return false;
     if (req.format == "xlsx" && (output.empty() || output == "-") && ::isatty(1))
         throw UsageError("--format xlsx writes a binary file: give -o FILE.xlsx");
-    req.report = make_report(cube_of(job, result, req), req.options);
+    if (!result.cube) throw Error(ExitCode::software, "internal error: no cube for the report");
+    // The flag comparison: asked for (--by flag), or in the xlsx and html when there is a flag.
+    if (req.options.headline && result.flag_column) req.options.flag = true;
+    req.report = make_report(*result.cube, req.options);
     Report& r = *req.report;
     result.rows = r.rows;
     if (req.format == "csv") write_report_csv(out, r);

@@ -17,7 +17,6 @@ namespace moscan::cli {
 struct ReportRequest {
     std::string format; // csv, json, md, xlsx, html
     ReportOptions options;
-    AgeBands bands;
     bool active = false; // anything beyond the default table
     std::optional<Report> report; // built by write_report
 };

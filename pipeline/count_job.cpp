@@ -8,6 +8,7 @@
 #include "pipeline/csv.hpp"
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
+#include "pipeline/hits.hpp"
 #include "pipeline/reader.hpp"
 #include "pipeline/text_hash.hpp"
 
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <unordered_map>
 #include <optional>
 
@@ -34,7 +36,7 @@ double seconds(Clock::duration d) { return std::chrono::duration<double>(d).coun
 struct RecordView {
     std::uint64_t line = 0;       // 0: not worked out yet (CSV), see Worker::line_of
     const char* start = nullptr; // the record's first byte in its chunk
-    std::string_view id, date, code, age, flag;
+    std::string_view id, date, code, age, flag, gender;
     bool age_is_null = false;
     std::vector<std::string_view> texts;
     // CSV: the parsed fields, whose texts are unquoted only once the record is in scope.
@@ -69,8 +71,15 @@ bool iequals(std::string_view a, std::string_view b) {
 
 enum class AgeClass { child, adult, unknown, invalid };
 
-AgeClass classify_age(std::string_view raw, bool is_null, int max_age) {
-    if (max_age < 0) return AgeClass::child; // no age filter: every row qualifies
+// `years`: the age when known (for the age band), else kNoAge.
+AgeClass classify_age(std::string_view raw, bool is_null, int max_age, std::uint8_t& years) {
+    years = kNoAge;
+    if (max_age < 0) { // no age filter: every row qualifies; the age only feeds age bands
+        int limit = 130;
+        AgeClass c = classify_age(raw, is_null, limit, years);
+        if (c != AgeClass::child) years = kNoAge;
+        return AgeClass::child;
+    }
     std::string_view s = trim(raw);
     if (is_null || s.empty() || s == "-" || iequals(s, "N/K") || iequals(s, "NK") ||
         iequals(s, "unknown") || iequals(s, "U") || iequals(s, "not known") ||
@@ -87,6 +96,7 @@ AgeClass classify_age(std::string_view raw, bool is_null, int max_age) {
             if (s[j] != '0') return AgeClass::invalid;
     }
     if (v > 130) return AgeClass::invalid;
+    years = static_cast<std::uint8_t>(v);
     return v <= max_age ? AgeClass::child : AgeClass::adult;
 }
 
@@ -106,6 +116,8 @@ struct Shared {
     const Matcher& matcher;
     const MentionCounter& counter;
     bool batch_scan; // scan a chunk's texts in one call, NUL-separated
+    const PatternSet& patterns;
+    bool hits; // keep every mention for the audit trail (--hits)
 };
 
 // Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
@@ -117,6 +129,7 @@ public:
     void process(const Chunk& chunk, ChunkOutcome& out) {
         Clock::time_point t0;
         if (timed_) t0 = Clock::now();
+        schema_ = chunk.schema;
         if (chunk.schema->format == InputFormat::jsonl) process_jsonl(chunk, out);
         else process_csv(chunk, out);
         if (out.fatal) {
@@ -134,6 +147,7 @@ public:
     }
 
     StageTimes times; // this thread's share (parse, scan, fold)
+    std::vector<HitCandidate> hit_candidates; // --hits: every mention of every scanned text
 
     CrimeMap crimes;
 
@@ -144,6 +158,8 @@ private:
         Day day = 0;
         std::uint32_t code = 0;
         bool child = false, unknown_age = false, flag = false;
+        std::uint8_t age = kNoAge, genders = 0; // the victim's age and gender (bits)
+        std::uint64_t line = 0;                 // --hits only
         std::uint64_t hash = 0;
         std::int32_t same_as = -1; // earlier record with the same id and texts: reuse its scan
         std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
@@ -206,11 +222,15 @@ private:
             ++out.rows.out_date;
             return true;
         }
-        AgeClass age = classify_age(r.age, r.age_is_null, s_.options.max_age);
+        std::uint8_t years = kNoAge;
+        AgeClass age = classify_age(r.age, r.age_is_null, s_.options.max_age, years);
         if (age == AgeClass::invalid)
             return reject(chunk, line_of(r), Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
                           out);
         bool flag = flag_set(r.flag);
+        if (r.csv_fields && chunk.schema->gender >= 0)
+            r.gender = csv::value((*r.csv_fields)[static_cast<size_t>(chunk.schema->gender)],
+                                  gender_buf_);
         if (r.csv_fields)
             for (size_t t = 0; t < r.texts.size(); ++t)
                 r.texts[t] = csv::value((*r.csv_fields)[static_cast<size_t>((*r.text_columns)[t])],
@@ -229,6 +249,9 @@ private:
         p.child = age == AgeClass::child;
         p.unknown_age = age == AgeClass::unknown;
         p.flag = flag;
+        p.age = years;
+        p.genders = gender_bits(r.gender);
+        if (s_.hits) p.line = line_of(r);
         p.first_field = static_cast<std::uint32_t>(fields_out_.size());
         p.fields = static_cast<std::uint32_t>(r.texts.size());
         std::uint64_t all = 0;
@@ -301,7 +324,9 @@ private:
                 record_hits_.clear();
                 while (h < hits_.size() && hits_[h].start < f.end)
                     record_hits_.push_back(hits_[h++]);
+                if (s_.hits) keep_hits(p, i, f);
                 s_.counter.count(record_hits_, counts_, p.day);
+                if (s_.hits) check_hits(p, i);
                 f.counts_size = static_cast<std::uint32_t>(counts_.size());
                 counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
             }
@@ -319,6 +344,7 @@ private:
             const Pending& scanned = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
             CrimeState& st = crimes.upsert(pending_id(p), id_hashes_[i]);
             st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
+            st.add_victim(p.age, p.child, p.unknown_age, p.genders);
             for (size_t f = 0; f < p.fields; ++f) {
                 const Field& fo = fields_out_[scanned.first_field + f];
                 if (fo.end <= fo.begin) continue; // empty text: nothing to count
@@ -425,6 +451,8 @@ private:
             sc.age >= 0 ? &sc.columns[static_cast<size_t>(sc.age)] : nullptr,
             sc.flag >= 0 ? &sc.columns[static_cast<size_t>(sc.flag)] : nullptr};
         std::vector<bool> seen(5 + sc.texts.size());
+        const std::string* gender_key =
+            sc.gender >= 0 ? &sc.columns[static_cast<size_t>(sc.gender)] : nullptr;
         while (p < end) {
             const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
             const char* le = nl ? nl : end;
@@ -453,7 +481,7 @@ private:
             bool ok = !err;
             std::string bad;
             std::fill(seen.begin(), seen.end(), false);
-            r.id = r.date = r.code = r.age = r.flag = {};
+            r.id = r.date = r.code = r.age = r.flag = r.gender = {};
             r.age_is_null = false;
             for (auto& t : r.texts) t = {};
             if (ok) {
@@ -470,6 +498,14 @@ private:
                     for (size_t t = 0; t < sc.texts.size() && role < 0; ++t)
                         if (sc.columns[static_cast<size_t>(sc.texts[t])] == key)
                             role = 5 + static_cast<int>(t);
+                    if (role < 0 && gender_key && *gender_key == key) {
+                        bool null_gender = false;
+                        if (!json_text(v, r.gender, null_gender)) {
+                            bad = std::string(key);
+                            break;
+                        }
+                        continue;
+                    }
                     if (role < 0) continue;
                     std::string_view val;
                     bool is_null = false;
@@ -512,7 +548,44 @@ private:
         }
     }
 
+    // --hits: the mentions of text `i` of record `p` as spans (before count() reorders the
+    // hits), kept with their context.
+    void keep_hits(const Pending& p, std::uint32_t i, const Field& f) {
+        span_hits_ = record_hits_;
+        mention_spans(s_.patterns, span_hits_, spans_);
+        const std::string_view text = std::string_view(batch_).substr(f.begin, f.end - f.begin);
+        const std::size_t ctx = s_.options.hits_context;
+        for (const MentionSpan& m : spans_) {
+            const std::uint32_t a = m.start - f.begin, b = m.end - f.begin;
+            hit_candidates.push_back(HitCandidate{
+                std::string(pending_id(p)), fields_out_[p.first_field + i].hash, schema_, p.line, i,
+                m.platform, m.pattern, a, b, std::string(text.substr(a, b - a)),
+                std::string(context_before(text, a, ctx)), std::string(context_after(text, b, ctx))});
+        }
+    }
+    // The spans must count what the mention rule counts: the hits file and the table agree.
+    void check_hits(const Pending& p, std::uint32_t i) {
+        std::vector<std::uint32_t> per(s_.patterns.platforms.size(), 0);
+        for (const MentionSpan& m : spans_) ++per[m.platform];
+        bool same = true;
+        for (const PlatformCount& c : counts_) {
+            same = same && per[c.platform] == c.mentions;
+            per[c.platform] = 0;
+        }
+        for (std::uint32_t v : per) same = same && v == 0;
+        if (!same)
+            throw Error(ExitCode::software,
+                        "internal error: the hits file would disagree with the table (text " +
+                            std::to_string(i + 1) + " of crime " + std::string(pending_id(p)) +
+                            "): the mention rule (matchers/mentions.cpp) and "
+                            "pipeline/hits.cpp mention_spans must agree");
+    }
+
     const Shared& s_;
+    const FileSchema* schema_ = nullptr;
+    std::vector<Hit> span_hits_;
+    std::vector<MentionSpan> spans_;
+    std::string gender_buf_;
     std::unique_ptr<Scratch> scratch_;
     bool timed_;
     std::vector<Hit> hits_;
@@ -581,6 +654,70 @@ CountJob::CountJob(CountOptions options, Engine engine) : options_(std::move(opt
 
 CountJob::~CountJob() = default;
 
+// --hits: the mentions the table counts, each distinct text of a crime in scope once (at its
+// first row in input order), in input order.
+static void write_hits_file(const CountOptions& o, const PatternSet& patterns, const CodeList& codes,
+                     const CodeOrder& order, const ChunkReader& reader, const CrimeMap& crimes,
+                     const std::vector<std::vector<HitCandidate>*>& parts) {
+    std::unordered_map<const void*, std::uint32_t> file_index;
+    for (std::size_t i = 0; i < reader.schemas().size(); ++i)
+        file_index[reader.schemas()[i].get()] = static_cast<std::uint32_t>(i);
+    std::vector<HitCandidate*> all;
+    for (auto* part : parts)
+        for (auto& h : *part) all.push_back(&h);
+    auto pos = [&](const HitCandidate* h) {
+        return std::make_tuple(file_index.at(h->schema), h->line, h->column, h->start, h->end,
+                               h->platform);
+    };
+    // First occurrence of each (crime, text): the smallest position among its candidates.
+    std::sort(all.begin(), all.end(), [&](const HitCandidate* a, const HitCandidate* b) {
+        if (a->crime_id != b->crime_id) return a->crime_id < b->crime_id;
+        if (a->text_key != b->text_key) return a->text_key < b->text_key;
+        return pos(a) < pos(b);
+    });
+    std::vector<HitCandidate*> kept;
+    for (std::size_t i = 0; i < all.size();) {
+        std::size_t j = i;
+        const auto first = std::make_tuple(file_index.at(all[i]->schema), all[i]->line);
+        while (j < all.size() && all[j]->crime_id == all[i]->crime_id &&
+               all[j]->text_key == all[i]->text_key) {
+            if (std::make_tuple(file_index.at(all[j]->schema), all[j]->line) == first)
+                kept.push_back(all[j]);
+            ++j;
+        }
+        i = j;
+    }
+    std::sort(kept.begin(), kept.end(),
+              [&](const HitCandidate* a, const HitCandidate* b) { return pos(a) < pos(b); });
+    std::vector<HitLine> lines;
+    std::vector<int> keys;
+    for (HitCandidate* h : kept) {
+        const CrimeState* st = crimes.find(h->crime_id);
+        if (!st) continue;
+        bool in_scope = o.max_age < 0 || st->child ||
+                        (o.unknown_age == UnknownAge::include && st->unknown_age);
+        if (!in_scope) continue;
+        HitLine l;
+        l.hit = h;
+        const auto* sc = static_cast<const FileSchema*>(h->schema);
+        l.file = sc->name;
+        l.column = sc->columns[static_cast<std::size_t>(sc->texts[h->column])];
+        keys.clear();
+        o.periods.keys(st->date, keys);
+        for (int k : keys) l.periods += (l.periods.empty() ? "" : ";") + o.periods.name(k);
+        std::uint32_t g = order.group(st->code);
+        l.group = g < codes.groups().size() ? codes.groups()[g] : std::string("other");
+        l.code = std::string(order.name(st->code));
+        lines.push_back(std::move(l));
+    }
+    std::ofstream out(o.hits_file, std::ios::binary);
+    if (!out) throw IoError("cannot write " + o.hits_file);
+    const bool jsonl = o.hits_file.ends_with(".jsonl") || o.hits_file.ends_with(".ndjson");
+    write_hits(out, jsonl, patterns, lines);
+    out.flush();
+    if (!out) throw IoError("write failed: " + o.hits_file);
+}
+
 CountResult CountJob::run() {
     auto t0 = std::chrono::steady_clock::now();
     unsigned threads = options_.threads
@@ -593,8 +730,9 @@ CountResult CountJob::run() {
     if (options_.all_codes)
         extras = std::make_unique<ExtraCodes>(static_cast<std::uint32_t>(codes_.codes().size()));
     CodeOrder order{codes_, extras.get()};
-    Shared shared{options_, codes_, order,   extras.get(), group_selected_,
-                  *matcher_, counter,  batch_scan_};
+    Shared shared{options_, codes_,  order,       extras.get(),
+                  group_selected_, *matcher_, counter, batch_scan_,
+                  patterns_, !options_.hits_file.empty()};
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 
@@ -681,11 +819,24 @@ CountResult CountJob::run() {
                    options_.periods,
                    Breakdown::parse(options_.by),
                    options_.max_age,
-                   options_.unknown_age == UnknownAge::include};
+                   options_.unknown_age == UnknownAge::include,
+                   options_.cube,
+                   options_.age_bands};
     Clock::time_point tr = Clock::now();
     summary.stages.combine = seconds(tr - tc);
-    result.rows = reduce(crimes, in, summary);
+    if (options_.cube) {
+        result.cube = std::make_shared<Cube>(build_cube(crimes, in, summary));
+        result.rows = rows_of(*result.cube, RowOptions{});
+    } else {
+        result.rows = reduce(crimes, in, summary);
+    }
     summary.stages.reduce = seconds(Clock::now() - tr);
+    for (const auto& sc : reader.schemas()) result.flag_column |= sc->flag >= 0;
+    if (!options_.hits_file.empty()) {
+        std::vector<std::vector<HitCandidate>*> parts;
+        for (auto& w : workers) parts.push_back(&w.hit_candidates);
+        write_hits_file(options_, patterns_, codes_, order, reader, crimes, parts);
+    }
     if (options_.keep_crimes) result.crimes = std::make_shared<CrimeMap>(std::move(crimes));
     summary.bytes = reader.bytes_read();
     summary.files = reader.files_read();

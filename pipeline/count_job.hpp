@@ -33,6 +33,9 @@ struct CountResult {
     // With CountOptions::keep_crimes: every crime that passed the row filters, by id (in
     // scope or not: CrimeState has the facts to decide).
     std::shared_ptr<CrimeMap> crimes;
+    // With CountOptions::cube: every cell of the breakdown and every total.
+    std::shared_ptr<Cube> cube;
+    bool flag_column = false; // some input file has an online flag column
     Summary summary;
     std::vector<std::string> inputs; // after directory expansion
 };

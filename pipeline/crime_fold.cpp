@@ -50,6 +50,8 @@ void CrimeState::merge(CrimeState&& other, const CodeOrder& order) {
     child |= other.child;
     unknown_age |= other.unknown_age;
     flagged |= other.flagged;
+    youngest = std::min(youngest, other.youngest);
+    genders |= other.genders;
     if (other.has_first_)
         add_text(other.first_hash_, other.first_counts_.data(), other.first_n_);
     if (other.more_)

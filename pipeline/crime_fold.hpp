@@ -4,7 +4,9 @@
 // which rows arrive or on how they were spread over threads:
 //   date    earliest date of its rows; code: the code of that earliest row (ties: the first
 //           code in CodeOrder: list order, then codes outside the list alphabetically)
-//   age     "has a child victim row" and "has an unknown-age row" are ORed
+//   age     "has a child victim row" and "has an unknown-age row" are ORed; the youngest
+//           known age is the minimum (age bands, victims.hpp)
+//   gender  the genders of the child rows and of the unknown-age rows are ORed as bits
 //   texts   distinct texts with their per-platform mention counts: a text is the value of one
 //           text column of one row, keyed by (column, 64-bit hash of the value); the same
 //           value on several rows counts once, different values all count
@@ -19,6 +21,7 @@
 #include "matchers/mentions.hpp"
 #include "pipeline/codes.hpp"
 #include "pipeline/dates.hpp"
+#include "pipeline/victims.hpp"
 
 #include <array>
 #include <climits>
@@ -43,10 +46,27 @@ public:
     bool child = false;       // a row with a known age within the limit
     bool unknown_age = false; // a row with no known age
     bool flagged = false;     // a row with the online flag set
+    std::uint8_t youngest = kNoAge; // youngest known victim age of its rows
+    std::uint8_t genders = 0;       // GenderBits of child rows (low 3) and unknown-age rows (<<3)
 
     // A row's facts; its texts are added one by one with add_text.
     void add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown, bool flag,
                  const CodeOrder& order);
+    // A row's victim: known age (or kNoAge), age class and gender bits (victims.hpp).
+    void add_victim(std::uint8_t age, bool is_child, bool is_unknown, std::uint8_t gender_bits) {
+        if (age < youngest) youngest = age;
+        if (is_child) genders |= gender_bits;
+        else if (is_unknown) genders |= static_cast<std::uint8_t>(gender_bits << 3);
+    }
+    // The youngest known age within the age limit (max_age < 0: any), or kNoAge.
+    std::uint8_t youngest_age(int max_age) const {
+        return max_age < 0 || (youngest != kNoAge && youngest <= max_age) ? youngest : kNoAge;
+    }
+    // The genders of the victims that bring the crime into scope: its child rows, else
+    // (in scope through unknown ages) its unknown-age rows.
+    std::uint8_t scope_genders() const {
+        return child ? static_cast<std::uint8_t>(genders & 7) : static_cast<std::uint8_t>(genders >> 3);
+    }
     // A text (key: column and value hash) with its mention counts; ignored if already seen.
     void add_text(std::uint64_t key, const PlatformCount* counts, std::size_t n);
     void merge(CrimeState&& other, const CodeOrder& order);

@@ -4,6 +4,7 @@
 #include "matchers/matcher_options.hpp"
 #include "pipeline/periods.hpp"
 #include "pipeline/progress.hpp"
+#include "pipeline/victims.hpp"
 
 #include <cstddef>
 #include <string>
@@ -18,7 +19,7 @@ enum class UnknownAge { exclude, include };
 
 // Column names as given; an empty name means "detect from the usual export names".
 struct ColumnNames {
-    std::string id, date, code, age, flag;
+    std::string id, date, code, age, flag, gender;
     std::vector<std::string> texts;
 };
 
@@ -44,6 +45,12 @@ struct CountOptions {
     std::size_t max_record_bytes = 64u << 20; // longer records are structural errors
     OnError on_error = OnError::standard;
     bool keep_crimes = false; // CountResult::crimes holds every crime's merged state (eval)
+    // FOI report (pipeline/report.hpp): CountResult::cube with every total, the age bands of
+    // --by age_band, and the audit trail of every counted mention (pipeline/hits.hpp).
+    bool cube = false;
+    AgeBands age_bands;
+    std::string hits_file; // CSV, or JSON Lines when it ends in .jsonl or .ndjson
+    std::size_t hits_context = 40;
     bool quiet = false;       // no run summary, no progress
     bool stage_times = false; // time each pipeline stage (Summary::stages)
     MatcherOptions matcher;   // database cache; single-match (count-only) mode

@@ -1,5 +1,7 @@
 #include "pipeline/reader.hpp"
 
+#include "pipeline/reducer.hpp"
+
 #include "pipeline/csv.hpp"
 #include "pipeline/error.hpp"
 
@@ -54,6 +56,8 @@ const std::vector<std::string> kTextNames = {"MOText", "MO", "ModusOperandi", "M
                                              "Circumstances"};
 const std::vector<std::string> kFlagNames = {"OnlineFlag", "CyberFlag", "OnlineMarker",
                                              "CyberMarker", "Online"};
+const std::vector<std::string> kGenderNames = {"VictimGender", "VictimSex", "GenderOfVictim",
+                                               "Gender", "Sex"};
 
 } // namespace
 
@@ -94,8 +98,12 @@ void resolve_columns(FileSchema& schema, const CountOptions& options) {
     schema.id = resolve(c.id, kIdNames, "--id-column", "crime id", true);
     schema.date = resolve(c.date, kDateNames, "--date-column", "date", true);
     schema.code = resolve(c.code, kCodeNames, "--code-column", "offence code", true);
-    schema.age = resolve(c.age, kAgeNames, "--age-column", "victim age", options.max_age >= 0);
+    const Breakdown by = Breakdown::parse(options.by);
+    schema.age = resolve(c.age, kAgeNames, "--age-column", "victim age",
+                         options.max_age >= 0 || by.has(Dim::age_band));
     schema.flag = resolve(c.flag, kFlagNames, "--flag-column", "online flag", false);
+    schema.gender = resolve(c.gender, kGenderNames, "--gender-column", "victim gender",
+                            by.has(Dim::gender));
     schema.texts.clear();
     if (c.texts.empty()) {
         schema.texts.push_back(resolve("", kTextNames, "--text-column", "MO text", true));

@@ -28,7 +28,7 @@ struct FileSchema {
     InputFormat format = InputFormat::csv;
     std::vector<std::string> columns; // header (CSV) or keys of the first object (JSONL)
     // CSV: column indices; JSONL: indices into `columns` naming the keys. -1 = absent.
-    int id = -1, date = -1, code = -1, age = -1, flag = -1;
+    int id = -1, date = -1, code = -1, age = -1, flag = -1, gender = -1;
     std::vector<int> texts;
 };
 

@@ -71,21 +71,16 @@ const CellCounts* Cube::find(const CellKey& k) const {
 
 namespace {
 
-// TODO(victim facts): CrimeState gets the youngest age and genders of its in-scope victims
-// once count_job.cpp and crime_fold.* can be changed.
-std::uint8_t youngest_age(const CrimeState&, int) { return kNoAge; }
-std::uint8_t scope_genders(const CrimeState&, int) { return 0; }
-
 // The per-crime facts behind the age band and gender dimensions (see victims.hpp).
 int age_band_of(const CrimeState& st, const ReduceInput& in) {
-    const std::uint8_t age = youngest_age(st, in.max_age);
+    const std::uint8_t age = st.youngest_age(in.max_age);
     if (age == kNoAge) return in.bands.unknown_index();
     int b = in.bands.find(age);
     return b < 0 ? in.bands.other_index() : b;
 }
 
-int gender_of(const CrimeState& st, const ReduceInput& in) {
-    return static_cast<int>(gender_of_bits(scope_genders(st, in.max_age)));
+int gender_of(const CrimeState& st) {
+    return static_cast<int>(gender_of_bits(st.scope_genders()));
 }
 
 } // namespace
@@ -163,7 +158,7 @@ Cube build_cube(const CrimeMap& crimes, const ReduceInput& in, Summary& summary)
         if (in.by.has(Dim::group)) base[1] = static_cast<int>(in.order.group(st.code));
         if (in.by.has(Dim::code)) base[2] = rank_of.at(st.code);
         if (in.by.has(Dim::age_band)) base[3] = age_band_of(st, in);
-        if (in.by.has(Dim::gender)) base[4] = gender_of(st, in);
+        if (in.by.has(Dim::gender)) base[4] = gender_of(st);
         auto add = [&](const CellKey& k) {
             CellCounts& c = cell(k);
             ++c.total;
