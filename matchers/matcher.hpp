@@ -5,8 +5,11 @@
 // the production engine) and NaiveMatcher (plain case-insensitive search over the literal
 // expansions of the same patterns, the reference for tests and honest benchmarks).
 // Both report, for every pattern, every match range [start, end) that differs in its end
-// offset, with the leftmost start for that end; mention counting (mentions.hpp) turns
-// those hits into per-platform mention counts and is shared by both engines.
+// offset, with the leftmost start for that end (for an approximate whole-word pattern, only
+// those whose start and end are word boundaries: see pattern_set.hpp); mention counting
+// (mentions.hpp) turns those hits into per-platform mention counts and is shared by both
+// engines. Exception: a HyperscanMatcher built with MatcherOptions::single_match reports
+// some patterns once per scan call, with an approximate start (hyperscan_matcher.hpp).
 #pragma once
 
 #include <cstdint>
