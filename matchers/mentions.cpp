@@ -56,9 +56,9 @@ void MentionCounter::apply_logic(std::vector<Hit>& hits, std::int32_t day) const
                hits.end());
 }
 
-void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
-                           std::int32_t day) const {
-    out.clear();
+template <typename Open, typename Extend>
+void MentionCounter::walk(std::vector<Hit>& hits, std::int32_t day, Open&& open,
+                          Extend&& extend) const {
     if (hits.empty()) return;
     if (logic_) {
         apply_logic(hits, day);
@@ -82,8 +82,7 @@ void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& o
                exclude_[hits[i].pattern])
             ++i;
         size_t x_end = i;
-        std::uint32_t mentions = 0;
-        bool open = false;
+        bool is_open = false;
         std::uint32_t cluster_end = 0;
         for (; i < hits.size() && platform_of_[hits[i].pattern] == platform; ++i) {
             const Hit& h = hits[i];
@@ -91,16 +90,40 @@ void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& o
             for (size_t x = x_begin; x < x_end && !excluded; ++x)
                 excluded = hits[x].start < h.end && h.start < hits[x].end;
             if (excluded) continue;
-            if (open && h.start < cluster_end) {
+            if (is_open && h.start < cluster_end) {
                 cluster_end = std::max(cluster_end, h.end);
+                extend(cluster_end);
             } else {
-                ++mentions;
-                open = true;
+                is_open = true;
                 cluster_end = h.end;
+                open(platform, h);
             }
         }
-        if (mentions) out.push_back(PlatformCount{platform, mentions});
     }
+}
+
+void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
+                           std::int32_t day) const {
+    out.clear();
+    walk(
+        hits, day,
+        [&](std::uint32_t platform, const Hit&) {
+            if (out.empty() || out.back().platform != platform)
+                out.push_back(PlatformCount{platform, 0});
+            ++out.back().mentions;
+        },
+        [](std::uint32_t) {});
+}
+
+void MentionCounter::spans(std::vector<Hit>& hits, std::vector<MentionSpan>& out,
+                           std::int32_t day) const {
+    out.clear();
+    walk(
+        hits, day,
+        [&](std::uint32_t platform, const Hit& h) {
+            out.push_back(MentionSpan{platform, h.pattern, h.start, h.end});
+        },
+        [&](std::uint32_t end) { out.back().end = end; });
 }
 
 } // namespace moscan

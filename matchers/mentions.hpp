@@ -30,6 +30,13 @@ struct PlatformCount {
     bool operator==(const PlatformCount&) const = default;
 };
 
+// One mention: a merged range of a platform's counted matches. `pattern` is the pattern of
+// the range's first match.
+struct MentionSpan {
+    std::uint32_t platform, pattern, start, end;
+    bool operator==(const MentionSpan&) const = default;
+};
+
 class MentionCounter {
 public:
     explicit MentionCounter(const PatternSet& set);
@@ -40,9 +47,17 @@ public:
     static constexpr std::int32_t kNoDay = INT32_MIN;
     void count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
                std::int32_t day = kNoDay) const;
+    // The same mentions as ranges, in platform then start order (for the audit trail):
+    // count() is exactly a tally of these.
+    void spans(std::vector<Hit>& hits, std::vector<MentionSpan>& out,
+               std::int32_t day = kNoDay) const;
 
 private:
     void apply_logic(std::vector<Hit>& hits, std::int32_t day) const;
+    // The rule itself: calls open(platform, hit) for each new mention and extend(end) when a
+    // match overlaps the current one.
+    template <typename Open, typename Extend>
+    void walk(std::vector<Hit>& hits, std::int32_t day, Open&& open, Extend&& extend) const;
 
     std::vector<std::uint32_t> platform_of_;
     std::vector<bool> exclude_;

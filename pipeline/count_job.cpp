@@ -326,7 +326,6 @@ private:
                     record_hits_.push_back(hits_[h++]);
                 if (s_.hits) keep_hits(p, i, f);
                 s_.counter.count(record_hits_, counts_, p.day);
-                if (s_.hits) check_hits(p, i);
                 f.counts_size = static_cast<std::uint32_t>(counts_.size());
                 counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
             }
@@ -552,7 +551,7 @@ private:
     // hits), kept with their context.
     void keep_hits(const Pending& p, std::uint32_t i, const Field& f) {
         span_hits_ = record_hits_;
-        mention_spans(s_.patterns, span_hits_, spans_);
+        s_.counter.spans(span_hits_, spans_, p.day);
         const std::string_view text = std::string_view(batch_).substr(f.begin, f.end - f.begin);
         const std::size_t ctx = s_.options.hits_context;
         for (const MentionSpan& m : spans_) {
@@ -563,24 +562,6 @@ private:
                 std::string(context_before(text, a, ctx)), std::string(context_after(text, b, ctx))});
         }
     }
-    // The spans must count what the mention rule counts: the hits file and the table agree.
-    void check_hits(const Pending& p, std::uint32_t i) {
-        std::vector<std::uint32_t> per(s_.patterns.platforms.size(), 0);
-        for (const MentionSpan& m : spans_) ++per[m.platform];
-        bool same = true;
-        for (const PlatformCount& c : counts_) {
-            same = same && per[c.platform] == c.mentions;
-            per[c.platform] = 0;
-        }
-        for (std::uint32_t v : per) same = same && v == 0;
-        if (!same)
-            throw Error(ExitCode::software,
-                        "internal error: the hits file would disagree with the table (text " +
-                            std::to_string(i + 1) + " of crime " + std::string(pending_id(p)) +
-                            "): the mention rule (matchers/mentions.cpp) and "
-                            "pipeline/hits.cpp mention_spans must agree");
-    }
-
     const Shared& s_;
     const FileSchema* schema_ = nullptr;
     std::vector<Hit> span_hits_;

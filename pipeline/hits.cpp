@@ -7,41 +7,6 @@
 
 namespace moscan {
 
-void mention_spans(const PatternSet& set, std::vector<Hit>& hits, std::vector<MentionSpan>& out) {
-    out.clear();
-    auto platform = [&](const Hit& h) { return set.patterns[h.pattern].platform; };
-    auto exclude = [&](const Hit& h) { return set.patterns[h.pattern].exclude; };
-    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-        std::uint32_t pa = platform(a), pb = platform(b);
-        if (pa != pb) return pa < pb;
-        bool xa = exclude(a), xb = exclude(b);
-        if (xa != xb) return xa;
-        if (a.start != b.start) return a.start < b.start;
-        return a.end < b.end;
-    });
-    size_t i = 0;
-    while (i < hits.size()) {
-        std::uint32_t p = platform(hits[i]);
-        size_t x_begin = i;
-        while (i < hits.size() && platform(hits[i]) == p && exclude(hits[i])) ++i;
-        size_t x_end = i;
-        bool open = false;
-        for (; i < hits.size() && platform(hits[i]) == p; ++i) {
-            const Hit& h = hits[i];
-            bool excluded = false;
-            for (size_t x = x_begin; x < x_end && !excluded; ++x)
-                excluded = hits[x].start < h.end && h.start < hits[x].end;
-            if (excluded) continue;
-            if (open && h.start < out.back().end) {
-                out.back().end = std::max(out.back().end, h.end);
-            } else {
-                out.push_back(MentionSpan{p, h.pattern, h.start, h.end});
-                open = true;
-            }
-        }
-    }
-}
-
 namespace {
 
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }

@@ -23,15 +23,6 @@
 
 namespace moscan {
 
-struct MentionSpan {
-    std::uint32_t platform, pattern, start, end;
-};
-
-// The mentions of one text as spans, by the rule of MentionCounter (mentions.hpp): per
-// platform, matches overlapping one of its excludes are dropped, overlapping matches are
-// merged. `hits` is sorted in place.
-void mention_spans(const PatternSet& set, std::vector<Hit>& hits, std::vector<MentionSpan>& out);
-
 // A mention found while scanning, before the crime's scope and the dedup are known.
 struct HitCandidate {
     std::string crime_id;

@@ -1551,3 +1551,48 @@ TEST_CASE("database cache: decode accepts only complete, intact entries") {
 }
 
 } // namespace moscan
+
+namespace moscan {
+
+// The audit trail's spans and the table's counts come from one rule: spans() tallied per
+// platform must equal count(), on texts with overlaps, excludes and several platforms.
+TEST_CASE("mentions: spans() tally equals count()") {
+    PatternSet set = PatternSet::parse(bundled::platforms, "bundled");
+    HyperscanMatcher hs(set);
+    MentionCounter counter(set);
+    auto scratch = hs.make_scratch();
+    const char* texts[] = {
+        "SUSP contacted IP via Facebook Messenger then facebook again",
+        "family discord, then on Discord server and discord chat",
+        "snap chat, snapchat and Snapchat's stories; no signal but via Signal app",
+        "nothing here at all",
+    };
+    for (const char* t : texts) {
+        CAPTURE(t);
+        std::vector<Hit> hits, copy;
+        hs.scan(t, *scratch, hits);
+        copy = hits;
+        std::vector<PlatformCount> counts;
+        std::vector<MentionSpan> spans;
+        counter.count(hits, counts);
+        counter.spans(copy, spans);
+        std::vector<PlatformCount> tally;
+        for (const auto& s : spans) {
+            CHECK(s.start < s.end);
+            if (tally.empty() || tally.back().platform != s.platform)
+                tally.push_back(PlatformCount{s.platform, 0});
+            ++tally.back().mentions;
+        }
+        CHECK(tally == counts);
+    }
+    // Hand-checked: "Facebook Messenger" is one span covering both words.
+    std::vector<Hit> hits;
+    std::vector<MentionSpan> spans;
+    std::string_view text = "via Facebook Messenger.";
+    hs.scan(text, *scratch, hits);
+    counter.spans(hits, spans);
+    REQUIRE(spans.size() == 1);
+    CHECK(text.substr(spans[0].start, spans[0].end - spans[0].start) == "Facebook Messenger");
+}
+
+} // namespace moscan
