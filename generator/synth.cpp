@@ -13,6 +13,7 @@
 // Template literals are upper-cased in "shouting" texts, but platform forms, false friends and
 // aliases never are, so a negative such as "cod and chips" never turns into "COD AND CHIPS".
 #include "generator/synth.hpp"
+#include "pipeline/json_text.hpp"
 
 #include "pipeline/error.hpp"
 
@@ -1789,33 +1790,6 @@ private:
         out += '"';
     }
 
-    static void append_json_string(std::string& out, std::string_view s) {
-        static constexpr char hex[] = "0123456789abcdef";
-        out += '"';
-        std::size_t from = 0;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.append(s.data() + from, i - from);
-            from = i + 1;
-            switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-                break;
-            }
-        }
-        out.append(s.data() + from, s.size() - from);
-        out += '"';
-    }
 
     void encode_parts(RowParts& parts, std::string_view ref, std::string_view date,
                       std::string_view code, bool code_as_number, std::string_view flag,

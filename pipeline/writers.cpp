@@ -1,4 +1,5 @@
 #include "pipeline/writers.hpp"
+#include "pipeline/json_text.hpp"
 
 #include "matchers/hyperscan_matcher.hpp"
 #include "pipeline/csv.hpp"
@@ -11,27 +12,6 @@ namespace moscan {
 
 namespace {
 
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out.push_back(static_cast<char>(c));
-            }
-        }
-    }
-    return out + "\"";
-}
 
 std::string thousands(std::uint64_t v) {
     std::string s = std::to_string(v);
