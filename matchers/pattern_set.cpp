@@ -183,7 +183,9 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
             rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
             if (line.empty() || line.front() == '#') continue;
             auto [word, tail] = split_word(line);
-            plain = !is_native_keyword(word) || line.find('\t') < word.size();
+            // A keyword followed by a TAB is a plain-list line for a platform of that name.
+            plain = !is_native_keyword(word) ||
+                    (line.size() > word.size() && line[word.size()] == '\t');
             break;
         }
     }

@@ -14,6 +14,7 @@ if [ ! -x "$BIN" ]; then
 fi
 
 T="$(mktemp -d "${TMPDIR:-/tmp}/moscan_cli.XXXXXX")"
+export XDG_CACHE_HOME="$T/cache" # the pattern-database cache stays inside the test folder
 trap 'rm -rf "$T"' EXIT
 
 passed=0

@@ -1596,3 +1596,14 @@ TEST_CASE("mentions: spans() tally equals count()") {
 }
 
 } // namespace moscan
+
+namespace moscan {
+// A plain list whose first platform id happens to be a keyword of the native format.
+TEST_CASE("pattern set: plain list starting with a keyword-named platform") {
+    PatternSet set = PatternSet::parse("match\tmatch ?box\nsignal\t\\bsignal app\\b\n", "list.tsv");
+    REQUIRE(set.platforms.size() == 2);
+    CHECK(set.platforms[0].id == "match");
+    CHECK(set.patterns[0].expression == "match ?box");
+    CHECK_FALSE(set.patterns[0].whole_word);
+}
+} // namespace moscan
