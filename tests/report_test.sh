@@ -7,6 +7,7 @@ set -u
 BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 T="$(mktemp -d "${TMPDIR:-/tmp}/moscan_report.XXXXXX")"
+export XDG_CACHE_HOME="$T/cache" # the pattern-database cache stays inside the test folder
 trap 'rm -rf "$T"' EXIT
 passed=0
 failed=0
