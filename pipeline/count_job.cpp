@@ -81,9 +81,10 @@ AgeClass classify_age(std::string_view raw, bool is_null, int max_age, std::uint
         return AgeClass::child;
     }
     std::string_view s = trim(raw);
-    if (is_null || s.empty() || s == "-" || iequals(s, "N/K") || iequals(s, "NK") ||
+    const bool digits = !s.empty() && s[0] >= '0' && s[0] <= '9';
+    if (!digits && (is_null || s.empty() || s == "-" || iequals(s, "N/K") || iequals(s, "NK") ||
         iequals(s, "unknown") || iequals(s, "U") || iequals(s, "not known") ||
-        iequals(s, "null") || iequals(s, "n/a"))
+        iequals(s, "null") || iequals(s, "n/a")))
         return AgeClass::unknown;
     int v = 0;
     size_t i = 0;
@@ -180,26 +181,27 @@ private:
     }
 
     // Records a rejected row; returns false when the run must stop.
-    bool reject(const Chunk& chunk, std::uint64_t line, Reject why, std::string detail,
+    // The line is worked out only for an issue that is kept (the first few) or fatal.
+    bool reject(const Chunk& chunk, RecordView& r, Reject why, std::string detail,
                 ChunkOutcome& out) {
         ++out.rows.rejected[static_cast<size_t>(why)];
-        Issue issue{chunk.schema->name, line, why, std::move(detail)};
         OnError mode = s_.options.on_error;
         bool fatal = mode == OnError::fail || (mode == OnError::standard && is_structural(why));
         if (fatal) {
-            out.fatal = std::move(issue);
+            out.fatal = Issue{chunk.schema->name, line_of(r), why, std::move(detail)};
             return false;
         }
-        if (out.issues.size() < Summary::kMaxIssues) out.issues.push_back(std::move(issue));
+        if (out.issues.size() < Summary::kMaxIssues)
+            out.issues.push_back(Issue{chunk.schema->name, line_of(r), why, std::move(detail)});
         return true;
     }
 
     // Scope, scan and fold one record. Returns false when the run must stop.
     bool handle(const Chunk& chunk, RecordView& r, ChunkOutcome& out) {
         std::string_view id = trim(r.id);
-        if (id.empty()) return reject(chunk, line_of(r), Reject::missing_id, "", out);
+        if (id.empty()) return reject(chunk, r, Reject::missing_id, "", out);
         std::string_view code_raw = trim(r.code);
-        if (code_raw.empty()) return reject(chunk, line_of(r), Reject::missing_code, "", out);
+        if (code_raw.empty()) return reject(chunk, r, Reject::missing_code, "", out);
         normalise_code(code_raw, code_buf_);
         int code = s_.codes.find(code_buf_);
         if (code < 0 && s_.extras) {
@@ -213,10 +215,10 @@ private:
             return true;
         }
         std::string_view date_raw = trim(r.date);
-        if (date_raw.empty()) return reject(chunk, line_of(r), Reject::missing_date, "", out);
+        if (date_raw.empty()) return reject(chunk, r, Reject::missing_date, "", out);
         std::optional<Day> day = parse_date(date_raw);
         if (!day)
-            return reject(chunk, line_of(r), Reject::invalid_date, "'" + std::string(date_raw) + "'",
+            return reject(chunk, r, Reject::invalid_date, "'" + std::string(date_raw) + "'",
                           out);
         if (!s_.options.periods.contains(*day)) {
             ++out.rows.out_date;
@@ -225,7 +227,7 @@ private:
         std::uint8_t years = kNoAge;
         AgeClass age = classify_age(r.age, r.age_is_null, s_.options.max_age, years);
         if (age == AgeClass::invalid)
-            return reject(chunk, line_of(r), Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
+            return reject(chunk, r, Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
                           out);
         bool flag = flag_set(r.flag);
         if (r.csv_fields && chunk.schema->gender >= 0)
@@ -378,7 +380,7 @@ private:
             }
             ++out.rows.read;
             if (static_cast<std::size_t>(p - r.start) > s_.options.max_record_bytes) {
-                if (!reject(chunk, line_of(r), Reject::record_too_long,
+                if (!reject(chunk, r, Reject::record_too_long,
                             "longer than " + std::to_string(s_.options.max_record_bytes >> 20) +
                                 " MiB; is a quote left open? (--max-record-mib raises the limit)",
                             out))
@@ -386,13 +388,13 @@ private:
                 continue;
             }
             if (rp.status == csv::ParseStatus::unterminated) {
-                if (!reject(chunk, line_of(r), Reject::unterminated_quote,
+                if (!reject(chunk, r, Reject::unterminated_quote,
                             "the quote opened in this record is never closed", out))
                     return;
                 continue;
             }
             if (fields_.size() != sc.columns.size()) {
-                if (!reject(chunk, line_of(r), Reject::field_count,
+                if (!reject(chunk, r, Reject::field_count,
                             "expected " + std::to_string(sc.columns.size()) + ", found " +
                                 std::to_string(fields_.size()),
                             out))
@@ -466,7 +468,7 @@ private:
             }
             ++out.rows.read;
             if (text.size() > s_.options.max_record_bytes) {
-                if (!reject(chunk, r.line, Reject::record_too_long,
+                if (!reject(chunk, r, Reject::record_too_long,
                             "longer than " + std::to_string(s_.options.max_record_bytes >> 20) +
                                 " MiB (--max-record-mib raises the limit)",
                             out))
@@ -532,13 +534,13 @@ private:
                 }
             }
             if (!ok) {
-                if (!reject(chunk, line_of(r), Reject::invalid_json,
+                if (!reject(chunk, r, Reject::invalid_json,
                             err ? simdjson::error_message(err) : "malformed object", out))
                     return;
                 continue;
             }
             if (!bad.empty()) {
-                if (!reject(chunk, line_of(r), Reject::bad_value_type,
+                if (!reject(chunk, r, Reject::bad_value_type,
                             "field '" + bad + "' must be a string, number or null", out))
                     return;
                 continue;

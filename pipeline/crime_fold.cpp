@@ -89,11 +89,11 @@ std::uint64_t CrimeMap::hash_of(std::string_view id) {
     return h;
 }
 
-// Shard: low bits of the hash pick the shard, the middle bits the slot, the top 32 the tag.
+// Shard: the low bits of the hash pick the shard; the top 32 are the tag, whose low bits pick the slot.
 std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
     const std::size_t mask = slots_.size() - 1;
     const auto tag = static_cast<std::uint32_t>(h >> 32);
-    std::size_t i = (h >> 6) & mask;
+    std::size_t i = tag & mask;
     while (true) {
         const Slot& s = slots_[i];
         if (s.index == 0) return i;
@@ -108,8 +108,7 @@ void CrimeMap::Shard::grow() {
     const std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
         if (!s.index) continue;
-        std::uint64_t h = hash_of(key(s.index - 1));
-        std::size_t i = (h >> 6) & mask;
+        std::size_t i = s.tag & mask; // the tag holds the slot bits: no need to read the key
         while (slots_[i].index) i = (i + 1) & mask;
         slots_[i] = s;
     }

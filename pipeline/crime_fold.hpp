@@ -132,7 +132,7 @@ private:
         static constexpr std::size_t kBlock = 1024; // states per block
         CrimeState& upsert(std::string_view id, std::uint64_t h);
         void prefetch(std::uint64_t h) const {
-            if (!slots_.empty()) __builtin_prefetch(&slots_[(h >> 6) & (slots_.size() - 1)]);
+            if (!slots_.empty()) __builtin_prefetch(&slots_[(h >> 32) & (slots_.size() - 1)]);
         }
         const CrimeState* find(std::string_view id, std::uint64_t h) const;
         void merge_from(Shard& from, const CodeOrder& order);
@@ -147,7 +147,7 @@ private:
 
     private:
         struct Slot {
-            std::uint32_t tag = 0;   // high bits of the hash
+            std::uint32_t tag = 0;   // high 32 bits of the hash; its low bits pick the slot
             std::uint32_t index = 0; // state index + 1; 0 = empty
         };
         struct Key {
