@@ -19,6 +19,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <unordered_map>
@@ -117,6 +118,7 @@ struct Shared {
     const Matcher& matcher;
     const MentionCounter& counter;
     bool batch_scan; // scan a chunk's texts in one call, NUL-separated
+    const std::atomic<bool>* issues_full; // the summary has all the issues it shows
     const PatternSet& patterns;
     bool hits; // keep every mention for the audit trail (--hits)
 };
@@ -191,7 +193,10 @@ private:
             out.fatal = Issue{chunk.schema->name, line_of(r), why, std::move(detail)};
             return false;
         }
-        if (out.issues.size() < Summary::kMaxIssues)
+        // Once the run summary holds its first issues (in file order), later rows' issues
+        // would not be shown: their lines are not worked out.
+        if (out.issues.size() < Summary::kMaxIssues &&
+            !s_.issues_full->load(std::memory_order_relaxed))
             out.issues.push_back(Issue{chunk.schema->name, line_of(r), why, std::move(detail)});
         return true;
     }
@@ -713,9 +718,10 @@ CountResult CountJob::run() {
     if (options_.all_codes)
         extras = std::make_unique<ExtraCodes>(static_cast<std::uint32_t>(codes_.codes().size()));
     CodeOrder order{codes_, extras.get()};
-    Shared shared{options_, codes_,  order,       extras.get(),
-                  group_selected_, *matcher_, counter, batch_scan_,
-                  patterns_, !options_.hits_file.empty()};
+    std::atomic<bool> issues_full{false};
+    Shared shared{options_,   codes_,       order,     extras.get(), group_selected_,
+                  *matcher_,  counter,      batch_scan_, &issues_full, patterns_,
+                  !options_.hits_file.empty()};
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 
@@ -772,6 +778,8 @@ CountResult CountJob::run() {
                     for (auto& i : item->outcome.issues)
                         if (summary.issues.size() < Summary::kMaxIssues)
                             summary.issues.push_back(std::move(i));
+                    if (summary.issues.size() >= Summary::kMaxIssues)
+                        issues_full.store(true, std::memory_order_relaxed);
                     if (item->outcome.fatal) {
                         const Issue& f = *item->outcome.fatal;
                         std::string hint = is_structural(f.reason)

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cstring>
-#if defined(__SSE2__)
+#if defined(__AVX2__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
@@ -141,20 +143,57 @@ RecordParse parse_record_fast(const char* p, const char* end, std::vector<Field>
     return parse_record_impl<false>(p, end, fields);
 }
 
-std::size_t last_record_end(const char* data, std::size_t size) {
-    std::size_t quotes = static_cast<std::size_t>(std::count(data, data + size, '"'));
-    std::size_t after = 0; // quotes after the candidate newline
+void count_quotes_newlines(const char* data, std::size_t size, std::uint64_t& quotes,
+                           std::uint64_t& newlines) {
+    std::uint64_t q = 0, n = 0;
+    std::size_t i = 0;
+#if defined(__AVX2__)
+    const __m256i quote = _mm256_set1_epi8('"'), lf = _mm256_set1_epi8('\n');
+    for (; i + 32 <= size; i += 32) {
+        __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + i));
+        q += static_cast<std::uint64_t>(__builtin_popcount(
+            static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, quote)))));
+        n += static_cast<std::uint64_t>(__builtin_popcount(
+            static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)))));
+    }
+#elif defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n');
+    for (; i + 16 <= size; i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        q += static_cast<std::uint64_t>(__builtin_popcount(
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)))));
+        n += static_cast<std::uint64_t>(__builtin_popcount(
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)))));
+    }
+#endif
+    for (; i < size; ++i) {
+        q += data[i] == '"';
+        n += data[i] == '\n';
+    }
+    quotes = q;
+    newlines = n;
+}
+
+Split split_records(const char* data, std::size_t size) {
+    std::uint64_t quotes, newlines;
+    count_quotes_newlines(data, size, quotes, newlines);
+    std::uint64_t q_after = 0, n_after = 0; // after the candidate newline
     std::size_t i = size;
     while (i > 0) {
         --i;
         char c = data[i];
         if (c == '"') {
-            ++after;
+            ++q_after;
         } else if (c == '\n') {
-            if (((quotes - after) & 1) == 0) return i + 1;
+            if (((quotes - q_after) & 1) == 0) return Split{i + 1, newlines - n_after};
+            ++n_after;
         }
     }
-    return 0;
+    return Split{0, 0};
+}
+
+std::size_t last_record_end(const char* data, std::size_t size) {
+    return split_records(data, size).end;
 }
 
 std::vector<Row> parse_all(std::string_view text, const std::string& source_name) {

@@ -48,6 +48,18 @@ RecordParse parse_record_fast(const char* p, const char* end, std::vector<Field>
 // starts at a record start; 0 if there is none.
 std::size_t last_record_end(const char* data, std::size_t size);
 
+// The same, also giving the number of LF bytes before that offset (for line numbers), from
+// one pass over the bytes that counts quotes and LFs together.
+struct Split {
+    std::size_t end;        // as last_record_end
+    std::uint64_t newlines; // LF bytes in [data, data + end)
+};
+Split split_records(const char* data, std::size_t size);
+
+// Quotes and LFs in [data, data + size), counted in one pass.
+void count_quotes_newlines(const char* data, std::size_t size, std::uint64_t& quotes,
+                           std::uint64_t& newlines);
+
 // Parses the whole text as CSV (for small files: code lists, truth files). Blank lines are
 // skipped; each record comes with its line number. Throws DataError on an unterminated quote.
 struct Row {

@@ -360,14 +360,18 @@ Chunk* ChunkReader::next_mapped() {
     c->offset = map_pos_;
     std::size_t want = options_.chunk_bytes;
     std::size_t end = 0;
+    std::uint64_t newlines = 0; // in [base, base + end), when known
+    bool counted = false;
     while (remaining > want + kTail) {
-        end = schema_->format == InputFormat::csv
-                  ? csv::last_record_end(base, want)
-                  : [&] {
-                        const void* nl = memrchr(base, '\n', want);
-                        return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1
-                                  : std::size_t{0};
-                    }();
+        if (schema_->format == InputFormat::csv) {
+            csv::Split split = csv::split_records(base, want); // one pass: quotes and lines
+            end = split.end;
+            newlines = split.newlines;
+            counted = true;
+        } else {
+            const void* nl = memrchr(base, '\n', want);
+            end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : 0;
+        }
         if (end > 0) break;
         if (want >= options_.max_record_bytes) {
             release(c);
@@ -393,8 +397,10 @@ Chunk* ChunkReader::next_mapped() {
         c->readable = c->capacity + simdjson::SIMDJSON_PADDING;
         c->final_in_file = true;
         end = remaining;
+        counted = false;
     }
-    line_ += static_cast<std::uint64_t>(std::count(base, base + end, '\n'));
+    if (!counted) newlines = static_cast<std::uint64_t>(std::count(base, base + end, '\n'));
+    line_ += newlines;
     map_pos_ += end;
     offset_ = map_pos_;
     bytes_read_ += end;
