@@ -223,8 +223,7 @@ else
   elif ! command -v python3 >/dev/null; then skipped py d "Python csv + re" 1 "python3 not installed"
   else
     measure py d "Python csv + re (\`peer_python.py\`)" 1 "" -- \
-      python3 scripts/bench/peer_python.py --config "$config" \
-      --other-distinct-out "$work/py_row.csv" "$archive"
+      python3 scripts/bench/peer_python.py --config "$config" "$archive"
     tools+=("$(python3 --version)")
   fi
 
@@ -272,8 +271,7 @@ json.dump({
     "threads": $threads,
     "repeat": $repeat,
     "tools": [t for t in """$(printf '%s\n' "${tools[@]}")""".split("\n") if t],
-    "extra_checks": [{"label": "Python peer with moscan's text dedup unit (\`--distinct row\`, same pass)",
-                      "out": "$work/py_row.csv"}] if "$format" == "csv" and ",python," not in "$skip" else [],
+    "extra_checks": [],
 }, open(sys.argv[1], "w"), indent=1)
 EOF
 report="$work/report.md"

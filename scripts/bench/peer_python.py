@@ -21,7 +21,7 @@ Computes what `moscan count --config patterns/foi_1148a_20.ini` computes, indepe
           on its own, so a Notes text repeated on a continuation row whose MOText differs
           counts once (the generator's ground truth does the same). --distinct row: the tuple
           of a row's text fields is the unit, as moscan 0.1 hashes it (that Notes text then
-          counts once per distinct tuple).
+          counts once per distinct tuple; moscan counts per field).
 
 Prints moscan's long CSV (period,group,code,platform,crimes,mentions; --by period,group).
 """
@@ -265,7 +265,7 @@ def main():
     ap.add_argument("--unknown-age")
     ap.add_argument("--text-column", action="append", default=[])
     ap.add_argument("--distinct", choices=["row", "field"], default="field",
-                    help="what 'identical text' means for mentions: field (default: each text field on its own, as the generator's ground truth) or row (the tuple of a row's text fields, as moscan 0.1 does)")
+                    help="what 'identical text' means for mentions: field (default: each text field on its own, as the generator's ground truth) or row (the tuple of a row's text fields; not moscan's rule, kept for comparison)")
     ap.add_argument("--other-distinct-out", metavar="FILE",
                     help="also write the table with the other --distinct choice to FILE "
                          "(same pass; shows whether a mentions difference is only that)")

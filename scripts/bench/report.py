@@ -20,11 +20,8 @@ NOTES = [
     "row filters before crimes are formed, earliest date, any known age <= 17, the pattern set "
     "translated to `re` (`\\b(?:...)\\b`, IGNORECASE unless `{case}`, `re.ASCII` so `\\b` is "
     "Hyperscan's ASCII boundary), every match start enumerated so that exclusions remove exactly "
-    "the overlapping matches. Its crimes must equal moscan's. Its mentions count each distinct "
-    "text *field* of a crime once (as the generator's ground truth does); moscan 0.1 counts each "
-    "distinct *tuple* of a row's text fields once, so a Notes text repeated on a continuation "
-    "row whose MOText differs counts twice in moscan. The extra check above re-runs the "
-    "reduction with moscan's unit to show that this is the whole difference.",
+    "the overlapping matches. Its crimes and mentions must equal moscan's: mentions count each "
+    "distinct text *field* of a crime once, as moscan and the generator's ground truth do.",
     "**DuckDB** (`scripts/bench/peer_duckdb.mjs`): the same rules in SQL; RE2 alternation per "
     "platform; exclusions by `regexp_replace` of the exclude phrases before matching (the same "
     "unless exclude matches overlap each other); mentions by `len(regexp_extract_all(...))` "
