@@ -235,7 +235,7 @@ void write_summary(std::ostream& out, const CountJob& job, const CountResult& re
     char rate[64];
     std::snprintf(rate, sizeof rate, "%.2f s, %.1f MB/s, %u threads", s.seconds,
                   s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.threads);
-    out << "moscan: read " << thousands(s.rows.read) << " rows (" << thousands(s.bytes)
+    out << "moscan: read " << thousands(s.rows.read) << (s.rows.read == 1 ? " row (" : " rows (") << thousands(s.bytes)
         << " bytes, " << s.files << (s.files == 1 ? " file" : " files") << ") in " << rate << "\n";
     out << "  rows used            " << thousands(s.rows_used) << "\n";
     out << "  rows out of scope    " << thousands(s.rows_out_of_scope()) << "  (offence code "
