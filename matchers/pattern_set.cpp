@@ -1,4 +1,5 @@
 #include "matchers/pattern_set.hpp"
+#include "pipeline/strings.hpp"
 
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
@@ -12,14 +13,6 @@ namespace moscan {
 namespace {
 
 constexpr unsigned kMaxEditDistance = 4;
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool valid_id(std::string_view id) {
     if (id.empty()) return false;

@@ -82,13 +82,8 @@ int count_command(const std::vector<std::string>& args) {
         for (auto& r : result.rows) r.mentions = 0;
 
     std::ofstream file;
-    std::ostream* out = &std::cout;
     const std::string& output = job.options().output;
-    if (!output.empty() && output != "-") {
-        file.open(output, std::ios::binary);
-        if (!file) throw IoError("cannot write " + output);
-        out = &file;
-    }
+    std::ostream* out = &open_output(output, file);
     if (!write_report(report, job, result, *out, output, !vm.count("no-timing")))
     switch (job.options().format) {
     case OutputFormat::csv: write_csv(*out, result.rows); break;

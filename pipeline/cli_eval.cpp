@@ -91,13 +91,8 @@ int eval_command(const std::vector<std::string>& args) {
     collect_examples(job, result, truth, report);
 
     std::ofstream file;
-    std::ostream* out = &std::cout;
     const std::string& output = job.options().output;
-    if (!output.empty() && output != "-") {
-        file.open(output, std::ios::binary);
-        if (!file) throw IoError("cannot write " + output);
-        out = &file;
-    }
+    std::ostream* out = &open_output(output, file);
     if (format == "csv") write_eval_csv(*out, report);
     else if (format == "json")
         write_eval_json(*out, job, result, report, truth_file, !vm.count("no-timing"));

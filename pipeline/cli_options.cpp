@@ -3,6 +3,7 @@
 #include "pipeline/error.hpp"
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -104,6 +105,13 @@ std::string Args::path(const char* key) const {
     if (!from_command_line_.count(key) && fs::path(v).is_relative() && !config_dir_.empty())
         return (config_dir_ / v).lexically_normal().string();
     return v;
+}
+
+std::ostream& open_output(const std::string& path, std::ofstream& file) {
+    if (path.empty() || path == "-") return std::cout;
+    file.open(path, std::ios::binary);
+    if (!file) throw IoError("cannot write " + path);
+    return file;
 }
 
 Engine read_job_options(const Args& a, CountOptions& o, const char* command) {

@@ -8,6 +8,8 @@
 #include <boost/program_options.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,6 +45,9 @@ private:
     std::filesystem::path config_dir_;
     std::set<std::string> from_command_line_;
 };
+
+// Standard output for "" or "-", else the file (created or truncated). Throws IoError.
+std::ostream& open_output(const std::string& path, std::ofstream& file);
 
 // Reads the options of add_job_options into `o`; returns the engine to use. Throws
 // UsageError naming the option at fault.

@@ -1,4 +1,5 @@
 #include "pipeline/count_job.hpp"
+#include "pipeline/strings.hpp"
 
 #include "matchers/hyperscan_matcher.hpp"
 #include "matchers/mentions.hpp"
@@ -50,25 +51,6 @@ struct ChunkOutcome {
     std::vector<Issue> issues; // first few, in order
     std::optional<Issue> fatal;
 };
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
-                          s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() &&
-           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 
 enum class AgeClass { child, adult, unknown, invalid };
 

@@ -1,4 +1,5 @@
 #include "pipeline/dates.hpp"
+#include "pipeline/strings.hpp"
 
 #include <cstdio>
 
@@ -64,13 +65,6 @@ bool parse_time(std::string_view s, size_t i) {
         }
     }
     return i == s.size() && hh < 24 && mm < 60 && ss < 60;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
 }
 
 } // namespace

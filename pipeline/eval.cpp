@@ -1,4 +1,5 @@
 #include "pipeline/eval.hpp"
+#include "pipeline/strings.hpp"
 #include "pipeline/json_text.hpp"
 
 #include "matchers/hyperscan_matcher.hpp"
@@ -24,16 +25,6 @@
 namespace moscan {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
-                          s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() &&
-           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::string lower(std::string_view s) {
     std::string out(s);

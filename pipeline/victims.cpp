@@ -1,4 +1,5 @@
 #include "pipeline/victims.hpp"
+#include "pipeline/strings.hpp"
 
 #include "pipeline/error.hpp"
 
@@ -9,12 +10,6 @@
 namespace moscan {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 std::string lower(std::string_view s) {
     std::string out(s);
