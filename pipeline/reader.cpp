@@ -4,6 +4,7 @@
 
 #include "pipeline/csv.hpp"
 #include "pipeline/error.hpp"
+#include "pipeline/strings.hpp"
 
 #include <simdjson.h>
 
@@ -299,31 +300,46 @@ void ChunkReader::read_header(Chunk& c) {
         end = static_cast<std::size_t>(r.next - d);
         offset_ = end;
     } else {
-        // Keys of the first object name the columns; the line itself is data. Blank lines
-        // before it are left in the data, where they are counted as blank lines.
+        // The keys name the columns: those of the first object, then any new key of the next
+        // objects in the block read so far (up to kKeyLines lines), since exporters often leave
+        // out keys whose value is null. The lines themselves are data. Blank lines before the
+        // first object are left in the data, where they are counted as blank lines.
+        constexpr int kKeyLines = 1000;
         std::size_t first = end;
         while (first < c.size &&
                (d[first] == ' ' || d[first] == '\t' || d[first] == '\r' || d[first] == '\n'))
             ++first;
-        const std::string where =
-            schema_->name + ":" +
-            std::to_string(1 + std::count(d + end, d + first, '\n')) + ": ";
-        const char* nl = static_cast<const char*>(std::memchr(d + first, '\n', c.size - first));
-        std::size_t len = nl ? static_cast<std::size_t>(nl - (d + first)) : c.size - first;
+        std::uint64_t line = 1 + static_cast<std::uint64_t>(std::count(d + end, d + first, '\n'));
         simdjson::ondemand::parser parser;
-        simdjson::ondemand::document doc;
-        simdjson::ondemand::object obj;
-        auto err = parser.iterate(d + first, len, c.capacity + simdjson::SIMDJSON_PADDING - first)
-                       .get(doc);
-        if (!err) err = doc.get_object().get(obj);
-        if (err)
-            throw DataError(where + "not a JSON object (" + simdjson::error_message(err) + ")");
-        for (auto field : obj) {
-            std::string_view key;
-            if (field.unescaped_key().get(key)) throw DataError(where + "invalid JSON key");
-            schema_->columns.emplace_back(key);
-            simdjson::ondemand::value v;
-            if (field.value().get(v)) break;
+        std::size_t pos = first;
+        for (int n = 0; n < kKeyLines && pos < c.size; ++n, ++line) {
+            const char* nl = static_cast<const char*>(std::memchr(d + pos, '\n', c.size - pos));
+            if (!nl && !eof_) break; // an incomplete last line of the block
+            std::size_t len = nl ? static_cast<std::size_t>(nl - (d + pos)) : c.size - pos;
+            std::size_t start = pos;
+            pos += len + 1;
+            if (std::all_of(d + start, d + start + len, [](char ch) { return is_blank(ch); }))
+                continue;
+            simdjson::ondemand::document doc;
+            simdjson::ondemand::object obj;
+            auto err = parser.iterate(d + start, len, c.capacity + simdjson::SIMDJSON_PADDING - start)
+                           .get(doc);
+            if (!err) err = doc.get_object().get(obj);
+            if (err) {
+                if (n == 0)
+                    throw DataError(schema_->name + ":" + std::to_string(line) +
+                                    ": not a JSON object (" + simdjson::error_message(err) + ")");
+                continue; // a bad later line is the parser's to report, with its line
+            }
+            for (auto field : obj) {
+                std::string_view key;
+                if (field.unescaped_key().get(key)) break;
+                if (std::find(schema_->columns.begin(), schema_->columns.end(), key) ==
+                    schema_->columns.end())
+                    schema_->columns.emplace_back(key);
+                simdjson::ondemand::value v;
+                if (field.value().get(v)) break;
+            }
         }
     }
     resolve_columns(*schema_, options_);

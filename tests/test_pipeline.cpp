@@ -1030,3 +1030,22 @@ TEST_CASE("pipeline: JSON Lines starting with blank lines") {
     // A first object that is not JSON is named by its line.
     CHECK(has(failure_of("\n\nnot json\n", {}, "input.jsonl"), "input.jsonl:3"));
 }
+
+// Exporters often leave out keys whose value is null: the columns are the keys of the first
+// objects of the file, not of the first object only.
+TEST_CASE("pipeline: JSON Lines whose first object lacks a column") {
+    std::string jsonl =
+        "{\"CrimeRef\":\"J1\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":\"17\","
+        "\"MOText\":\"on kik\"}\n"
+        "{\"CrimeRef\":\"J2\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":\"17\","
+        "\"VictimAge\":12,\"MOText\":\"on snapchat\"}\n";
+    CountResult r = run_on(jsonl, {}, "input.jsonl");
+    check_balanced(r.summary);
+    CHECK(r.summary.rows.read == 2);
+    CHECK(cm(r, "snapchat") == "1,1"); // J2: a child victim
+    CHECK(cm(r, "kik") == "absent");   // J1: age unknown, excluded by default
+    CHECK(r.summary.out_age == 1);
+    CountOptions inc;
+    inc.unknown_age = UnknownAge::include;
+    CHECK(cm(run_on(jsonl, inc, "input.jsonl"), "kik") == "1,1");
+}
