@@ -42,14 +42,6 @@ bool get(std::string_view in, std::size_t& pos, T& v) {
 
 } // namespace
 
-std::uint64_t fnv1a64(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 std::string encode(const Entry& e) {
     std::string out(kMagic, sizeof kMagic);

@@ -676,14 +676,7 @@ void write_bench(std::ostream& out, const std::string& format, const Corpus& cor
         std::string s = "set,hash,metric,key,value\n";
         auto row = [&](const SetResult& r, const std::string& metric, const std::string& key,
                        const std::string& value) {
-            csv::append_field(s, r.set.name);
-            s += ',' + r.set.hash() + ',';
-            csv::append_field(s, metric);
-            s += ',';
-            csv::append_field(s, key);
-            s += ',';
-            csv::append_field(s, value);
-            s += '\n';
+            csv::append_row(s, {r.set.name, r.set.hash(), metric, key, value});
         };
         for (const SetResult& r : results) {
             row(r, "file", "", r.file);

@@ -235,4 +235,14 @@ void append_field(std::string& out, std::string_view s) {
     out.push_back('"');
 }
 
+void append_row(std::string& out, std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (std::string_view f : fields) {
+        if (!first) out += ',';
+        append_field(out, f);
+        first = false;
+    }
+    out += '\n';
+}
+
 } // namespace moscan::csv

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,5 +71,7 @@ std::vector<Row> parse_all(std::string_view text, const std::string& source_name
 
 // Appends s to out as a CSV field, quoting when needed.
 void append_field(std::string& out, std::string_view s);
+// Appends one record: the fields, comma-separated and quoted when needed, then LF.
+void append_row(std::string& out, std::initializer_list<std::string_view> fields);
 
 } // namespace moscan::csv

@@ -1,6 +1,7 @@
 #include "pipeline/eval.hpp"
 #include "pipeline/strings.hpp"
 #include "pipeline/json_text.hpp"
+#include "pipeline/text_hash.hpp"
 
 #include "matchers/hyperscan_matcher.hpp"
 #include "matchers/mentions.hpp"
@@ -33,16 +34,6 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// FNV-1a: a stable order for choosing examples spread over the archive (not the first ids
-// alphabetically, which would all come from one force and year).
-std::uint64_t stable_hash(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 
 std::string md_cell(std::string_view s) {
@@ -411,7 +402,7 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
     std::vector<std::set<Candidate>> fp_examples(np), fn_examples(np);
     auto offer = [&](std::set<Candidate>& into, std::string_view id) {
         if (options.max_examples == 0) return;
-        Candidate c{stable_hash(id), std::string(id)};
+        Candidate c{fnv1a64(id), std::string(id)}; // a stable order spread over the archive
         if (into.size() < options.max_examples) {
             into.insert(std::move(c));
         } else if (c < *into.rbegin()) {
@@ -777,29 +768,13 @@ void write_eval_csv(std::ostream& out, const EvalReport& r) {
     score_row("macro", "", {}, r.macro_precision, r.macro_recall, r.macro_f1, false);
     score_row("any", "ANY", r.any, r.any.precision(), r.any.recall(), r.any.f1(), true);
     for (const auto& e : r.examples) {
-        s += kind_name(e.kind);
-        s += ',';
-        csv::append_field(s, r.platforms[e.platform].id);
-        s += ",,,,,,,,,";
-        csv::append_field(s, e.crime_id);
-        s += ',';
-        csv::append_field(s, e.column);
-        s += ',';
-        csv::append_field(s, e.snippet);
-        s += ',';
-        csv::append_field(s, e.note);
-        s += '\n';
+        csv::append_row(s, {kind_name(e.kind), r.platforms[e.platform].id, "", "", "", "", "", "",
+                            "", "", e.crime_id, e.column, e.snippet, e.note});
     }
-    for (const auto& id : r.truth_not_evaluated_ids) {
-        s += "truth_not_evaluated,,,,,,,,,,";
-        csv::append_field(s, id);
-        s += ",,,\n";
-    }
-    for (const auto& id : r.archive_not_in_truth_ids) {
-        s += "archive_not_in_truth,,,,,,,,,,";
-        csv::append_field(s, id);
-        s += ",,,\n";
-    }
+    for (const auto& id : r.truth_not_evaluated_ids)
+        csv::append_row(s, {"truth_not_evaluated", "", "", "", "", "", "", "", "", "", id, "", "", ""});
+    for (const auto& id : r.archive_not_in_truth_ids)
+        csv::append_row(s, {"archive_not_in_truth", "", "", "", "", "", "", "", "", "", id, "", "", ""});
     out << s;
 }
 

@@ -40,4 +40,15 @@ inline std::uint64_t text_hash(std::string_view s, std::uint64_t seed) {
     return hash_mix(a ^ k3, b ^ static_cast<std::uint64_t>(s.size()));
 }
 
+// FNV-1a 64: small and stable across builds and machines (cache keys and checksums, a stable
+// order of ids); not for bulk text, where text_hash is much faster.
+inline std::uint64_t fnv1a64(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
 } // namespace moscan

@@ -56,16 +56,9 @@ Provenance provenance_of(const CountJob& job) {
 
 void write_csv(std::ostream& out, const std::vector<TableRow>& rows) {
     std::string s = "period,group,code,platform,crimes,mentions\n";
-    for (const auto& r : rows) {
-        csv::append_field(s, r.period);
-        s += ',';
-        csv::append_field(s, r.group);
-        s += ',';
-        csv::append_field(s, r.code);
-        s += ',';
-        csv::append_field(s, r.platform);
-        s += ',' + std::to_string(r.crimes) + ',' + std::to_string(r.mentions) + '\n';
-    }
+    for (const auto& r : rows)
+        csv::append_row(s, {r.period, r.group, r.code, r.platform, std::to_string(r.crimes),
+                            std::to_string(r.mentions)});
     out << s;
 }
 
