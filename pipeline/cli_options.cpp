@@ -72,12 +72,12 @@ void add_job_options(po::options_description& opts) {
 }
 
 Args::Args(const std::vector<std::string>& args, const po::options_description& visible,
-           const po::options_description& hidden) {
+           const po::options_description& hidden, const char* positional) {
     po::options_description all;
     all.add(visible).add(hidden);
-    all.add_options()("input", po::value<std::vector<std::string>>(), "input");
+    all.add_options()(positional, po::value<std::vector<std::string>>(), positional);
     po::positional_options_description pos;
-    pos.add("input", -1);
+    pos.add(positional, -1);
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm_);
     for (const auto& [k, v] : vm_)
         if (!v.defaulted()) from_command_line_.insert(k);

@@ -29,11 +29,12 @@ void add_job_options(po::options_description& opts);
 
 // A command line and, with --config FILE, that INI file: any option can live in it, the
 // command line wins, and relative paths in it are relative to the file. Positional
-// arguments are the inputs.
+// arguments are collected under `positional` ("input": the inputs).
 class Args {
 public:
     Args(const std::vector<std::string>& args, const po::options_description& visible,
-         const po::options_description& hidden = po::options_description());
+         const po::options_description& hidden = po::options_description(),
+         const char* positional = "input");
     bool has(const char* key) const { return vm_.count(key) > 0; }
     std::string str(const char* key) const;
     // A path option: as given on the command line, or relative to the config file.

@@ -1,4 +1,6 @@
 #include "pipeline/cli_patterns.hpp"
+
+#include "pipeline/cli_options.hpp"
 #include "pipeline/json_text.hpp"
 
 #include "matchers/hyperscan_matcher.hpp"
@@ -211,15 +213,8 @@ int check_command(const std::vector<std::string>& args) {
         "what it found.\nExit 0: all passed; 1: an example failed; 78: a set does not load or "
         "compile.\n\nOptions");
     opts.add_options()("help,h", "show this help")("quiet,q", "no 'ok' line for passing sets");
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::vector<std::string>>(), "file");
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::positional_options_description pos;
-    pos.add("file", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    Args a(args, opts, po::options_description(), "file");
+    const po::variables_map& vm = a.vm();
     if (vm.count("help")) {
         std::cout << opts << "\n";
         return 0;
@@ -787,20 +782,6 @@ void write_bench(std::ostream& out, const std::string& format, const Corpus& cor
     out << s;
 }
 
-std::size_t parse_bytes(const std::string& s) {
-    std::size_t i = 0;
-    double v = 0;
-    try {
-        v = std::stod(s, &i);
-    } catch (...) {
-        throw UsageError("--batch-size '" + s + "': expected a size such as 4M");
-    }
-    std::string unit = s.substr(i);
-    double mult = unit.empty() ? 1 : unit == "K" ? 1024 : unit == "M" ? 1048576.0 : 0;
-    if (mult == 0 || v <= 0) throw UsageError("--batch-size '" + s + "': expected a size such as 4M or 512K");
-    return static_cast<std::size_t>(v * mult);
-}
-
 int bench_command(const std::vector<std::string>& args) {
     po::options_description opts(
         "moscan patterns bench [options] FILE... --input ARCHIVE\n\nFor each pattern set: "
@@ -820,15 +801,8 @@ int bench_command(const std::vector<std::string>& args) {
         ("format", po::value<std::string>()->default_value("md"), "md, csv or json")
         ("output,o", po::value<std::string>(), "output file (default: standard output)");
     // clang-format on
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::vector<std::string>>(), "file");
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::positional_options_description pos;
-    pos.add("file", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    Args a(args, opts, po::options_description(), "file");
+    const po::variables_map& vm = a.vm();
     if (vm.count("help")) {
         std::cout << opts << "\n";
         return 0;
@@ -842,7 +816,7 @@ int bench_command(const std::vector<std::string>& args) {
     BenchOptions bo;
     bo.repeat = vm["repeat"].as<int>();
     if (bo.repeat < 1) throw UsageError("--repeat must be at least 1");
-    bo.batch_bytes = parse_bytes(vm["batch-size"].as<std::string>());
+    bo.batch_bytes = parse_size(vm["batch-size"].as<std::string>(), "--batch-size");
     bo.single_match = vm.count("single-match") > 0;
     std::vector<std::string> files = vm["file"].as<std::vector<std::string>>();
     // Every set must load before the archive is read: a typo should not cost a long load.
