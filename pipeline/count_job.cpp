@@ -336,8 +336,8 @@ private:
             for (size_t f = 0; f < p.fields; ++f) {
                 const Field& fo = fields_out_[scanned.first_field + f];
                 if (fo.end <= fo.begin) continue; // empty text: nothing to count
-                st.add_text(fields_out_[p.first_field + f].hash,
-                            counts_pool_.data() + fo.counts_offset, fo.counts_size);
+                crimes.add_text(st, id_hashes_[i], fields_out_[p.first_field + f].hash,
+                                counts_pool_.data() + fo.counts_offset, fo.counts_size);
             }
         }
         pending_.clear();

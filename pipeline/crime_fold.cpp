@@ -7,32 +7,33 @@
 
 namespace moscan {
 
+void* Arena::allocate(std::size_t size, std::size_t align) {
+    if (size > kBlock / 4) { // a long id: its own block
+        big_.push_back(std::unique_ptr<char[]>(new char[size]));
+        big_bytes_ += size;
+        return big_.back().get();
+    }
+    std::size_t at = (used_ + align - 1) & ~(align - 1);
+    if (at + size > kBlock) {
+        blocks_.push_back(std::unique_ptr<char[]>(new char[kBlock]));
+        at = 0;
+    }
+    used_ = at + size;
+    return blocks_.back().get() + at;
+}
+
+void Arena::clear() {
+    blocks_.clear();
+    big_.clear();
+    used_ = kBlock;
+    big_bytes_ = 0;
+}
+
 void CrimeState::take_date(Day d, std::uint32_t code_index, const CodeOrder& order) {
     if (d < date || (d == date && code_index != code && order.less(code_index, code))) {
         date = d;
         code = code_index;
     }
-}
-
-bool CrimeState::has_text(std::uint64_t hash) const {
-    if (has_first_ && first_hash_ == hash) return true;
-    if (more_)
-        for (const auto& t : *more_)
-            if (t.hash == hash) return true;
-    return false;
-}
-
-void CrimeState::add_text(std::uint64_t hash, const PlatformCount* counts, std::size_t n) {
-    if (has_text(hash)) return;
-    if (!has_first_ && n <= kInline) {
-        has_first_ = true;
-        first_hash_ = hash;
-        first_n_ = static_cast<std::uint8_t>(n);
-        std::copy(counts, counts + n, first_counts_.begin());
-        return;
-    }
-    if (!more_) more_ = std::make_unique<std::vector<TextEntry>>();
-    more_->push_back(TextEntry{hash, std::vector<PlatformCount>(counts, counts + n)});
 }
 
 void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown,
@@ -44,7 +45,7 @@ void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, bool is
     flagged |= flag;
 }
 
-void CrimeState::merge(CrimeState&& other, const CodeOrder& order) {
+void CrimeState::merge_facts(const CrimeState& other, const CodeOrder& order) {
     take_date(other.date, other.code, order);
     rows += other.rows;
     child |= other.child;
@@ -52,26 +53,19 @@ void CrimeState::merge(CrimeState&& other, const CodeOrder& order) {
     flagged |= other.flagged;
     youngest = std::min(youngest, other.youngest);
     genders |= other.genders;
-    if (other.has_first_)
-        add_text(other.first_hash_, other.first_counts_.data(), other.first_n_);
-    if (other.more_)
-        for (const auto& t : *other.more_) add_text(t.hash, t.counts.data(), t.counts.size());
 }
 
 void CrimeState::totals(std::vector<PlatformCount>& out) const {
     out.clear();
-    auto add = [&](const PlatformCount* c, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i) {
+    for (const TextNode* t = texts; t; t = t->next)
+        for (std::uint32_t i = 0; i < t->n; ++i) {
+            const PlatformCount& c = t->counts()[i];
             auto it = std::find_if(out.begin(), out.end(), [&](const PlatformCount& x) {
-                return x.platform == c[i].platform;
+                return x.platform == c.platform;
             });
-            if (it == out.end()) out.push_back(c[i]);
-            else it->mentions += c[i].mentions;
+            if (it == out.end()) out.push_back(c);
+            else it->mentions += c.mentions;
         }
-    };
-    if (has_first_) add(first_counts_.data(), first_n_);
-    if (more_)
-        for (const auto& t : *more_) add(t.counts.data(), t.counts.size());
     std::sort(out.begin(), out.end(), [](const PlatformCount& a, const PlatformCount& b) {
         return a.platform < b.platform;
     });
@@ -89,6 +83,22 @@ std::uint64_t CrimeMap::hash_of(std::string_view id) {
     return h;
 }
 
+void CrimeMap::Key::set(std::string_view id, Arena& arena) {
+    std::memset(b, 0, sizeof b);
+    if (id.size() <= 15) {
+        if (!id.empty()) std::memcpy(b, id.data(), id.size());
+        b[15] = static_cast<char>(id.size());
+        return;
+    }
+    char* p = static_cast<char*>(arena.allocate(id.size(), 1));
+    std::memcpy(p, id.data(), id.size());
+    const char* cp = p;
+    const auto n = static_cast<std::uint32_t>(id.size());
+    std::memcpy(b, &cp, sizeof cp);
+    std::memcpy(b + 8, &n, sizeof n);
+    b[15] = static_cast<char>(0xFF);
+}
+
 // Shard: the low bits of the hash pick the shard; the top 32 are the tag, whose low bits pick the slot.
 std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
     const std::size_t mask = slots_.size() - 1;
@@ -97,7 +107,7 @@ std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
     while (true) {
         const Slot& s = slots_[i];
         if (s.index == 0) return i;
-        if (s.tag == tag && key(s.index - 1) == id) return i;
+        if (s.tag == tag && entry(s.index - 1).key.view() == id) return i;
         i = (i + 1) & mask;
     }
 }
@@ -114,37 +124,59 @@ void CrimeMap::Shard::grow() {
     }
 }
 
-CrimeMap::Shard::Key CrimeMap::Shard::store_key(std::string_view id) {
-    if (arena_.empty() || arena_used_ + id.size() > arena_block_) {
-        arena_block_ = std::max<std::size_t>(64u << 10, id.size());
-        arena_.push_back(std::unique_ptr<char[]>(new char[arena_block_]));
-        arena_used_ = 0;
-    }
-    Key k{static_cast<std::uint32_t>(arena_.size() - 1), static_cast<std::uint32_t>(arena_used_),
-          static_cast<std::uint32_t>(id.size())};
-    if (!id.empty()) std::memcpy(arena_.back().get() + arena_used_, id.data(), id.size());
-    arena_used_ += id.size();
-    return k;
-}
-
 CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h) {
     if ((count + 1) * 2 > slots_.size()) grow();
     std::size_t i = probe(h, id);
-    if (slots_[i].index) return state(slots_[i].index - 1);
-    if (count % kBlock == 0) {
-        states_.push_back(std::unique_ptr<CrimeState[]>(new CrimeState[kBlock]));
-        keys_.push_back(std::unique_ptr<Key[]>(new Key[kBlock]));
-    }
-    keys_.back()[count % kBlock] = store_key(id);
+    if (slots_[i].index) return entry(slots_[i].index - 1).state;
+    if (count % kBlock == 0) entries_.push_back(std::unique_ptr<Entry[]>(new Entry[kBlock]));
+    Entry& e = entries_.back()[count % kBlock];
+    e.state = CrimeState{};
+    e.key.set(id, arena_);
     ++count;
     slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(count)};
-    return state(count - 1);
+    return e.state;
 }
 
 const CrimeState* CrimeMap::Shard::find(std::string_view id, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
     std::size_t i = probe(h, id);
-    return slots_[i].index ? &state(slots_[i].index - 1) : nullptr;
+    return slots_[i].index ? &entry(slots_[i].index - 1).state : nullptr;
+}
+
+namespace {
+// The order that picks between two count lists of the same text key: a total order on the
+// lists, so that which one is kept does not depend on which came first.
+bool counts_less(const PlatformCount* a, std::size_t na, std::uint32_t ta,
+                 const PlatformCount* b, std::size_t nb, std::uint32_t tb) {
+    if (ta != tb) return ta < tb;
+    if (na != nb) return na < nb;
+    for (std::size_t i = 0; i < na; ++i) {
+        if (a[i].platform != b[i].platform) return a[i].platform < b[i].platform;
+        if (a[i].mentions != b[i].mentions) return a[i].mentions < b[i].mentions;
+    }
+    return false;
+}
+} // namespace
+
+void CrimeMap::Shard::add_text(CrimeState& st, std::uint64_t key, const PlatformCount* counts,
+                               std::size_t n) {
+    std::uint32_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) total += counts[i].mentions;
+    if (total == 0) return; // nothing to count
+    for (TextNode** link = &st.texts; *link; link = &(*link)->next) {
+        const TextNode* t = *link;
+        if (t->hash != key) continue;
+        if (!counts_less(t->counts(), t->n, t->total, counts, n, total)) return;
+        *link = t->next; // replaced below (rare: the same text counted differently by date)
+        break;
+    }
+    auto* node = static_cast<TextNode*>(arena_.allocate(TextNode::bytes(n), alignof(TextNode)));
+    node->hash = key;
+    node->n = static_cast<std::uint32_t>(n);
+    node->total = total;
+    std::copy(counts, counts + n, node->counts());
+    node->next = st.texts;
+    st.texts = node;
 }
 
 void CrimeMap::Shard::merge_from(Shard& from, const CodeOrder& order) {
@@ -153,16 +185,18 @@ void CrimeMap::Shard::merge_from(Shard& from, const CodeOrder& order) {
         return;
     }
     for (std::size_t i = 0; i < from.count; ++i) {
-        std::string_view id = from.key(i);
-        upsert(id, hash_of(id)).merge(std::move(from.state(i)), order);
+        const Entry& e = from.entry(i);
+        std::string_view id = e.key.view();
+        CrimeState& st = upsert(id, hash_of(id));
+        st.merge_facts(e.state, order);
+        for (const TextNode* t = e.state.texts; t; t = t->next) add_text(st, t->hash, t->counts(), t->n);
     }
     from = Shard();
 }
 
 std::size_t CrimeMap::Shard::memory_bytes() const {
-    return slots_.capacity() * sizeof(Slot) +
-           states_.size() * kBlock * (sizeof(CrimeState) + sizeof(Key)) +
-           arena_.size() * arena_block_;
+    return slots_.capacity() * sizeof(Slot) + entries_.size() * kBlock * sizeof(Entry) +
+           arena_.memory_bytes();
 }
 
 CrimeState& CrimeMap::upsert(std::string_view id) {
@@ -172,6 +206,11 @@ CrimeState& CrimeMap::upsert(std::string_view id) {
 
 CrimeState& CrimeMap::upsert(std::string_view id, std::uint64_t h) {
     return shards_[h % kShards].upsert(id, h);
+}
+
+void CrimeMap::add_text(CrimeState& st, std::uint64_t id_hash, std::uint64_t key,
+                        const PlatformCount* counts, std::size_t n) {
+    shards_[id_hash % kShards].add_text(st, key, counts, n);
 }
 
 void CrimeMap::prefetch(std::uint64_t h) const { shards_[h % kShards].prefetch(h); }

@@ -9,13 +9,13 @@
 //   gender  the genders of the child rows and of the unknown-age rows are ORed as bits
 //   texts   distinct texts with their per-platform mention counts: a text is the value of one
 //           text column of one row, keyed by (column, 64-bit hash of the value); the same
-//           value on several rows counts once, different values all count
+//           value on several rows counts once, different values all count (texts without
+//           mentions are not kept: they add nothing)
 // Sink (one CrimeMap per thread) -> combine (merge_from) -> finalize (reducer.hpp).
 //
 // Memory is the per-crime state of crimes that passed the row filters, so it is kept flat:
-// an open-addressing table of (hash, index) slots, states in one vector, ids in a byte arena,
-// and the first text of a crime with up to kInline platform counts stored inline; only
-// crimes with several distinct texts or many platforms allocate more.
+// an open-addressing table of (hash, index) slots, 48-byte entries (state and short id) in
+// blocks, long ids and text nodes in an arena. Nothing is allocated per crime.
 #pragma once
 
 #include "matchers/mentions.hpp"
@@ -23,7 +23,10 @@
 #include "pipeline/dates.hpp"
 #include "pipeline/victims.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
+#include <cstring>
 #include <climits>
 #include <cstdint>
 #include <memory>
@@ -33,11 +36,35 @@
 
 namespace moscan {
 
-struct TextEntry {
+// A distinct text of a crime that has mentions: its key and per-platform counts, in a
+// singly linked list owned by the crime's shard (texts without mentions add nothing to a
+// count and are not kept).
+struct TextNode {
     std::uint64_t hash;
-    std::vector<PlatformCount> counts;
+    TextNode* next;
+    std::uint32_t n;     // counts that follow the node
+    std::uint32_t total; // mentions over all platforms
+
+    const PlatformCount* counts() const { return reinterpret_cast<const PlatformCount*>(this + 1); }
+    PlatformCount* counts() { return reinterpret_cast<PlatformCount*>(this + 1); }
+    static std::size_t bytes(std::size_t n) { return sizeof(TextNode) + n * sizeof(PlatformCount); }
 };
 
+// Fixed-size blocks of bytes: what lives in them never moves and is freed all at once.
+class Arena {
+public:
+    void* allocate(std::size_t size, std::size_t align);
+    void clear();
+    std::size_t memory_bytes() const { return blocks_.size() * kBlock + big_bytes_; }
+    // Blocks are bounded so that a thread's 64 shards start small.
+    static constexpr std::size_t kBlock = 16u << 10;
+
+private:
+    std::vector<std::unique_ptr<char[]>> blocks_, big_;
+    std::size_t used_ = kBlock, big_bytes_ = 0;
+};
+
+// 24 bytes per crime: the facts of its rows and the head of its text list.
 class CrimeState {
 public:
     Day date = INT32_MAX;
@@ -48,8 +75,9 @@ public:
     bool flagged = false;     // a row with the online flag set
     std::uint8_t youngest = kNoAge; // youngest known victim age of its rows
     std::uint8_t genders = 0;       // GenderBits of child rows (low 3) and unknown-age rows (<<3)
+    TextNode* texts = nullptr; // distinct texts with mentions (in the shard's arena)
 
-    // A row's facts; its texts are added one by one with add_text.
+    // A row's facts; its texts are added through CrimeMap::add_text.
     void add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown, bool flag,
                  const CodeOrder& order);
     // A row's victim: known age (or kNoAge), age class and gender bits (victims.hpp).
@@ -67,33 +95,22 @@ public:
     std::uint8_t scope_genders() const {
         return child ? static_cast<std::uint8_t>(genders & 7) : static_cast<std::uint8_t>(genders >> 3);
     }
-    // A text (key: column and value hash) with its mention counts; ignored if already seen.
-    void add_text(std::uint64_t key, const PlatformCount* counts, std::size_t n);
-    void merge(CrimeState&& other, const CodeOrder& order);
+    // The row facts of another state of the same crime (not its texts).
+    void merge_facts(const CrimeState& other, const CodeOrder& order);
     // Total mentions per platform over distinct texts, in platform order (out is cleared).
     void totals(std::vector<PlatformCount>& out) const;
-    std::size_t distinct_texts() const { return (has_first_ ? 1 : 0) + (more_ ? more_->size() : 0); }
 
 private:
-    static constexpr std::size_t kInline = 3;
     void take_date(Day d, std::uint32_t code_index, const CodeOrder& order);
-    bool has_text(std::uint64_t hash) const;
-
-    bool has_first_ = false;
-    std::uint8_t first_n_ = 0; // counts of the first text held inline (if it fits)
-    std::uint64_t first_hash_ = 0;
-    std::array<PlatformCount, kInline> first_counts_{};
-    // Texts that do not fit inline: the first text when it has > kInline platforms, and
-    // every further distinct text.
-    std::unique_ptr<std::vector<TextEntry>> more_;
 };
 
 // Crime id -> state. Not thread-safe: one per thread, merged at the end.
 //
 // Sharded by the id's hash into kShards open-addressing tables, so that the per-thread maps
 // are merged shard by shard in parallel (merge_all), and no table ever reallocates more than
-// 1/kShards of the state. States and ids live in fixed-size blocks: growing never copies
-// them, so peak memory stays close to what is held.
+// 1/kShards of the state. Entries (state and id: 48 bytes, ids of up to 15 bytes inline) live
+// in fixed-size blocks and texts in an arena: growing never copies them, so peak memory stays
+// close to what is held, about 70 bytes per crime plus its texts with mentions.
 class CrimeMap {
 public:
     static constexpr std::size_t kShards = 64;
@@ -107,6 +124,12 @@ public:
     // first and prefetch()es a few records ahead, hiding the cache miss on the table.
     CrimeState& upsert(std::string_view id, std::uint64_t hash);
     void prefetch(std::uint64_t hash) const;
+    // Adds a text (key: column and value hash) with its mention counts to the crime `st` of
+    // this map whose id hashes to `id_hash`. A text without mentions changes nothing. The
+    // same key twice keeps one of the two count lists, chosen by value and not by arrival
+    // (the larger total, then the larger list), so the result never depends on row order.
+    void add_text(CrimeState& st, std::uint64_t id_hash, std::uint64_t key,
+                  const PlatformCount* counts, std::size_t n);
     static std::uint64_t hash(std::string_view id) { return hash_of(id); }
     const CrimeState* find(std::string_view id) const;
     std::size_t size() const;
@@ -115,7 +138,10 @@ public:
     // Calls f(id, state) for every crime (shard by shard; order is not meaningful).
     template <typename F> void for_each(F&& f) const {
         for (const auto& shard : shards_)
-            for (std::size_t i = 0; i < shard.count; ++i) f(shard.key(i), shard.state(i));
+            for (std::size_t i = 0; i < shard.count; ++i) {
+                const Entry& e = shard.entry(i);
+                f(e.key.view(), e.state);
+            }
     }
     // Moves every crime of `from` into this map (merging states of the same crime);
     // `from` is left empty.
@@ -127,41 +153,52 @@ public:
 private:
     static std::uint64_t hash_of(std::string_view id);
 
+    // An id: up to 15 bytes inline (b[15] = length), longer ones in the arena (b[15] = 0xFF).
+    struct Key {
+        char b[16];
+        void set(std::string_view id, Arena& arena);
+        std::string_view view() const {
+            if (static_cast<unsigned char>(b[15]) != 0xFF)
+                return {b, static_cast<unsigned char>(b[15])};
+            const char* p;
+            std::uint32_t n;
+            std::memcpy(&p, b, sizeof p);
+            std::memcpy(&n, b + 8, sizeof n);
+            return {p, n};
+        }
+    };
+    struct Entry {
+        CrimeState state;
+        Key key;
+    };
+
     class Shard {
     public:
-        static constexpr std::size_t kBlock = 1024; // states per block
+        static constexpr std::size_t kBlock = 512; // entries per block
         CrimeState& upsert(std::string_view id, std::uint64_t h);
         void prefetch(std::uint64_t h) const {
             if (!slots_.empty()) __builtin_prefetch(&slots_[(h >> 32) & (slots_.size() - 1)]);
         }
         const CrimeState* find(std::string_view id, std::uint64_t h) const;
+        void add_text(CrimeState& st, std::uint64_t key, const PlatformCount* counts,
+                      std::size_t n);
         void merge_from(Shard& from, const CodeOrder& order);
-        std::string_view key(std::size_t i) const {
-            const Key& k = keys_[i / kBlock][i % kBlock];
-            return {arena_[k.block].get() + k.offset, k.length};
-        }
-        const CrimeState& state(std::size_t i) const { return states_[i / kBlock][i % kBlock]; }
-        CrimeState& state(std::size_t i) { return states_[i / kBlock][i % kBlock]; }
+        const Entry& entry(std::size_t i) const { return entries_[i / kBlock][i % kBlock]; }
+        Entry& entry(std::size_t i) { return entries_[i / kBlock][i % kBlock]; }
         std::size_t memory_bytes() const;
         std::size_t count = 0;
 
     private:
         struct Slot {
             std::uint32_t tag = 0;   // high 32 bits of the hash; its low bits pick the slot
-            std::uint32_t index = 0; // state index + 1; 0 = empty
-        };
-        struct Key {
-            std::uint32_t block, offset, length;
+            std::uint32_t index = 0; // entry index + 1; 0 = empty
         };
         std::size_t probe(std::uint64_t h, std::string_view id) const;
         void grow();
-        Key store_key(std::string_view id);
 
         std::vector<Slot> slots_;
-        std::vector<std::unique_ptr<CrimeState[]>> states_;
-        std::vector<std::unique_ptr<Key[]>> keys_;
-        std::vector<std::unique_ptr<char[]>> arena_;
-        std::size_t arena_used_ = 0, arena_block_ = 0;
+        std::vector<std::unique_ptr<Entry[]>> entries_;
+        Arena arena_; // long ids and text nodes
     };
     std::vector<Shard> shards_;
 };
