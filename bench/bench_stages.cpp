@@ -235,9 +235,10 @@ void BM_Fold(benchmark::State& state) {
         CrimeMap map;
         for (size_t i = 0; i < records; ++i)
         {
-            CrimeState& st = map.upsert(ids[i]);
+            const std::uint64_t h = CrimeMap::hash(ids[i]);
+            CrimeState& st = map.upsert(ids[i], h);
             st.add_row(18000 + static_cast<Day>(i % 700), 1, true, false, false, order);
-            st.add_text(i / 2, counts.data(), counts.size());
+            map.add_text(st, h, i / 2, counts.data(), counts.size());
         }
         check(map.size() == records / 2, "crime count");
         benchmark::DoNotOptimize(map.size());

@@ -62,6 +62,8 @@ void add_job_options(po::options_description& opts) {
         ("threads", po::value<unsigned>()->default_value(0), "worker threads (0: all cores)")
         ("chunk-size", po::value<std::string>()->default_value("4M"), "read size, e.g. 4M or 64K")
         ("max-record-mib", po::value<unsigned>()->default_value(64), "a record longer than this is an error (unterminated quote?)")
+        ("crime-memory", po::value<std::string>()->default_value("16M"), "per-crime state kept in memory before it is spilled to --temp-dir, e.g. 16M or 1G; 'none' for no limit (--hits and eval never spill)")
+        ("temp-dir", po::value<std::string>(), "where spilled crime state goes (default: $TMPDIR, else /tmp); the files are deleted as they are created")
         ("on-error", po::value<std::string>(), "fail: stop at the first bad row; skip: count and report bad rows and go on (default: stop on broken structure, skip bad values)")
         ("engine", po::value<std::string>()->default_value("hyperscan"), "hyperscan, or naive (the slow reference matcher)")
         ("progress", po::value<std::string>()->default_value("auto"), "auto (on a terminal), always (a log line every 5 s when not a terminal) or never")
@@ -163,6 +165,9 @@ Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
     o.chunk_bytes = parse_size(a.str("chunk-size"), "--chunk-size");
     o.max_record_bytes = std::size_t{vm["max-record-mib"].as<unsigned>()} << 20;
     if (o.max_record_bytes < o.chunk_bytes) o.max_record_bytes = o.chunk_bytes * 2;
+    if (std::string m = a.str("crime-memory"); m == "none") o.crime_memory = 0;
+    else o.crime_memory = parse_size(m, "--crime-memory");
+    o.temp_dir = a.path("temp-dir");
     if (std::string e = a.str("on-error"); !e.empty()) {
         if (e == "fail") o.on_error = OnError::fail;
         else if (e == "skip") o.on_error = OnError::skip;

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <unordered_map>
 #include <optional>
@@ -103,6 +104,8 @@ struct Shared {
     const std::atomic<bool>* issues_full; // the summary has all the issues it shows
     const PatternSet& patterns;
     bool hits; // keep every mention for the audit trail (--hits)
+    std::size_t crime_memory; // this thread's share of CountOptions::crime_memory; 0: no limit
+    std::string temp_dir;
 };
 
 // Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
@@ -135,6 +138,7 @@ public:
     std::vector<HitCandidate> hit_candidates; // --hits: every mention of every scanned text
 
     CrimeMap crimes;
+    std::unique_ptr<SpillFile> spill; // crime state spilled when over this thread's share
 
 private:
     // Records of the current chunk that passed the row filters, waiting for the scan.
@@ -344,6 +348,10 @@ private:
         batch_.clear();
         ids_.clear();
         fields_out_.clear();
+        if (s_.crime_memory && crimes.memory_bytes() > s_.crime_memory) {
+            if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
+            crimes.spill(*spill);
+        }
         if (timed_) times.fold += seconds(Clock::now() - t1);
     }
 
@@ -701,9 +709,17 @@ CountResult CountJob::run() {
         extras = std::make_unique<ExtraCodes>(static_cast<std::uint32_t>(codes_.codes().size()));
     CodeOrder order{codes_, extras.get()};
     std::atomic<bool> issues_full{false};
+    // --hits and eval look crimes up by id at the end, so they keep every crime in memory.
+    const bool may_spill = options_.crime_memory && options_.hits_file.empty() && !options_.keep_crimes;
+    std::string temp_dir = options_.temp_dir;
+    if (temp_dir.empty()) {
+        const char* env = std::getenv("TMPDIR");
+        temp_dir = env && *env ? env : "/tmp";
+    }
     Shared shared{options_,   codes_,       order,     extras.get(), group_selected_,
                   *matcher_,  counter,      batch_scan_, &issues_full, patterns_,
-                  !options_.hits_file.empty()};
+                  !options_.hits_file.empty(), may_spill ? std::max<std::size_t>(options_.crime_memory / threads, 1) : 0,
+                  temp_dir};
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 
@@ -780,11 +796,23 @@ CountResult CountJob::run() {
         summary.stages.fold += w.times.fold;
     }
     CrimeMap crimes;
-    {
-        std::vector<CrimeMap*> maps{&crimes};
-        for (auto& w : workers) maps.push_back(&w.crimes);
-        CrimeMap::merge_all(maps, order);
+    std::vector<CrimeMap*> maps{&crimes};
+    std::vector<const SpillFile*> spills;
+    for (auto& w : workers) {
+        maps.push_back(&w.crimes);
+        if (w.spill) {
+            spills.push_back(w.spill.get());
+            summary.spills += w.spill->spills;
+            summary.spilled_bytes += w.spill->bytes();
+        }
     }
+    // Without spills the per-thread maps are merged shard by shard in parallel; with spills
+    // each shard is merged with its spilled state just before the reducer visits it.
+    if (spills.empty()) CrimeMap::merge_all(maps, order);
+    CrimeSource source = [&](const CrimeVisitor& f) {
+        if (spills.empty()) crimes.for_each(f);
+        else CrimeMap::drain(maps, spills, order, f);
+    };
     ReduceInput in{patterns_,
                    codes_,
                    order,
@@ -798,10 +826,10 @@ CountResult CountJob::run() {
     Clock::time_point tr = Clock::now();
     summary.stages.combine = seconds(tr - tc);
     if (options_.cube) {
-        result.cube = std::make_shared<Cube>(build_cube(crimes, in, summary));
+        result.cube = std::make_shared<Cube>(build_cube(source, in, summary));
         result.rows = rows_of(*result.cube, RowOptions{});
     } else {
-        result.rows = reduce(crimes, in, summary);
+        result.rows = reduce(source, in, summary);
     }
     summary.stages.reduce = seconds(Clock::now() - tr);
     for (const auto& sc : reader.schemas()) result.flag_column |= sc->flag >= 0;

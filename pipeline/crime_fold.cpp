@@ -1,7 +1,14 @@
 #include "pipeline/crime_fold.hpp"
 
+#include "pipeline/error.hpp"
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
+#include <malloc.h>
+#include <unistd.h>
 
 #include <oneapi/tbb/parallel_for.h>
 
@@ -241,6 +248,155 @@ void CrimeMap::merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& or
         for (std::size_t m = 1; m < maps.size(); ++m)
             maps[0]->shards_[s].merge_from(maps[m]->shards_[s], order);
     });
+}
+
+// ---- spilling
+
+SpillFile::SpillFile(const std::string& dir) : dir_(dir), sections_(CrimeMap::kShards) {
+    std::string path = (dir.empty() ? std::string("/tmp") : dir) + "/moscan-spill-XXXXXX";
+    fd_ = ::mkstemp(path.data());
+    if (fd_ < 0)
+        throw IoError("cannot create a temporary file in " + dir_ + " (--temp-dir): " +
+                      std::strerror(errno));
+    ::unlink(path.c_str()); // gone when closed, whatever happens
+}
+
+SpillFile::~SpillFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void SpillFile::append(std::size_t shard, const std::string& bytes) {
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    std::uint64_t at = size_;
+    while (left) {
+        ssize_t n = ::pwrite(fd_, p, left, static_cast<off_t>(at));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw IoError("cannot write crime state to a temporary file in " + dir_ +
+                          " (--temp-dir; is the disk full?): " + std::strerror(errno));
+        p += n;
+        at += static_cast<std::uint64_t>(n);
+        left -= static_cast<std::size_t>(n);
+    }
+    sections_[shard].push_back(Section{size_, bytes.size()});
+    size_ = at;
+}
+
+void SpillFile::read(const Section& s, std::string& out) const {
+    out.resize(s.size);
+    std::size_t done = 0;
+    while (done < s.size) {
+        ssize_t n = ::pread(fd_, out.data() + done, s.size - done,
+                            static_cast<off_t>(s.offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw IoError("cannot read back crime state from a temporary file in " + dir_ + ": " +
+                          (n < 0 ? std::strerror(errno) : "file truncated"));
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+namespace {
+template <typename T> void put(std::string& out, T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <typename T> T take(const char*& p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    p += sizeof v;
+    return v;
+}
+} // namespace
+
+// Per crime: id length and bytes, the row facts, then its texts with their counts.
+void CrimeMap::Shard::serialize(std::string& out) const {
+    out.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+        const Entry& e = entry(i);
+        std::string_view id = e.key.view();
+        put(out, static_cast<std::uint32_t>(id.size()));
+        out.append(id);
+        const CrimeState& st = e.state;
+        put(out, st.date);
+        put(out, st.code);
+        put(out, st.rows);
+        put(out, static_cast<std::uint8_t>(st.child | st.unknown_age << 1 | st.flagged << 2));
+        put(out, st.youngest);
+        put(out, st.genders);
+        std::uint32_t texts = 0;
+        for (const TextNode* t = st.texts; t; t = t->next) ++texts;
+        put(out, texts);
+        for (const TextNode* t = st.texts; t; t = t->next) {
+            put(out, t->hash);
+            put(out, t->n);
+            out.append(reinterpret_cast<const char*>(t->counts()), t->n * sizeof(PlatformCount));
+        }
+    }
+}
+
+void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& order) {
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    std::vector<PlatformCount> counts;
+    while (p < end) {
+        const auto len = take<std::uint32_t>(p);
+        std::string_view id(p, len);
+        p += len;
+        CrimeState facts;
+        facts.date = take<Day>(p);
+        facts.code = take<std::uint32_t>(p);
+        facts.rows = take<std::uint32_t>(p);
+        const auto bits = take<std::uint8_t>(p);
+        facts.child = bits & 1;
+        facts.unknown_age = bits & 2;
+        facts.flagged = bits & 4;
+        facts.youngest = take<std::uint8_t>(p);
+        facts.genders = take<std::uint8_t>(p);
+        CrimeState& st = upsert(id, hash_of(id));
+        st.merge_facts(facts, order);
+        const auto texts = take<std::uint32_t>(p);
+        for (std::uint32_t t = 0; t < texts; ++t) {
+            const auto hash = take<std::uint64_t>(p);
+            const auto n = take<std::uint32_t>(p);
+            counts.resize(n);
+            std::memcpy(counts.data(), p, n * sizeof(PlatformCount));
+            p += n * sizeof(PlatformCount);
+            add_text(st, hash, counts.data(), n);
+        }
+    }
+}
+
+void CrimeMap::spill(SpillFile& file) {
+    std::string buf;
+    for (std::size_t s = 0; s < kShards; ++s) {
+        if (shards_[s].count == 0) continue;
+        shards_[s].serialize(buf);
+        file.append(s, buf);
+        shards_[s] = Shard();
+    }
+    ++file.spills;
+    // Hand the freed blocks back to the system: otherwise the heap keeps them, fragmented,
+    // and the process's footprint creeps up with every spill.
+    ::malloc_trim(0);
+}
+
+void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<const SpillFile*>& files,
+                     const CodeOrder& order, const CrimeVisitor& f) {
+    std::string buf;
+    for (std::size_t s = 0; s < kShards; ++s) {
+        Shard shard;
+        for (CrimeMap* m : maps) shard.merge_from(m->shards_[s], order); // empties m's shard
+        for (const SpillFile* file : files)
+            for (const SpillFile::Section& sec : file->sections(s)) {
+                file->read(sec, buf);
+                shard.merge_serialized(buf, order);
+            }
+        for (std::size_t i = 0; i < shard.count; ++i) {
+            const Entry& e = shard.entry(i);
+            f(e.key.view(), e.state);
+        }
+    }
 }
 
 std::size_t CrimeMap::memory_bytes() const {

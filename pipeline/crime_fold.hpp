@@ -27,6 +27,7 @@
 #include <array>
 #include <cstddef>
 #include <cstring>
+#include <functional>
 #include <climits>
 #include <cstdint>
 #include <memory>
@@ -104,6 +105,37 @@ private:
     void take_date(Day d, std::uint32_t code_index, const CodeOrder& order);
 };
 
+// Every crime once with its merged state, handed to a visitor: a CrimeMap's for_each, or its
+// drain() over spilled state.
+using CrimeVisitor = std::function<void(std::string_view, const CrimeState&)>;
+using CrimeSource = std::function<void(const CrimeVisitor&)>;
+
+// An anonymous temporary file (unlinked at once, so nothing is left behind even on a crash)
+// that holds crime state spilled from memory, by shard: each spill appends one section per
+// non-empty shard.
+class SpillFile {
+public:
+    explicit SpillFile(const std::string& dir);
+    ~SpillFile();
+    SpillFile(const SpillFile&) = delete;
+    SpillFile& operator=(const SpillFile&) = delete;
+
+    struct Section {
+        std::uint64_t offset, size;
+    };
+    void append(std::size_t shard, const std::string& bytes);
+    void read(const Section& s, std::string& out) const;
+    const std::vector<Section>& sections(std::size_t shard) const { return sections_[shard]; }
+    std::uint64_t bytes() const { return size_; }
+    std::size_t spills = 0;
+
+private:
+    std::string dir_;
+    int fd_ = -1;
+    std::uint64_t size_ = 0;
+    std::vector<std::vector<Section>> sections_;
+};
+
 // Crime id -> state. Not thread-safe: one per thread, merged at the end.
 //
 // Sharded by the id's hash into kShards open-addressing tables, so that the per-thread maps
@@ -150,6 +182,14 @@ public:
     static void merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& order);
     std::size_t memory_bytes() const;
 
+    // Writes every crime to `file`, shard by shard, and frees the memory they held.
+    void spill(SpillFile& file);
+    // Visits every crime of `maps` and of the spill files, each crime once with its state
+    // merged over all of them: shard by shard, so that only one shard's crimes are held at a
+    // time on top of what the maps hold. Leaves the maps empty.
+    static void drain(const std::vector<CrimeMap*>& maps, const std::vector<const SpillFile*>& files,
+                      const CodeOrder& order, const CrimeVisitor& f);
+
 private:
     static std::uint64_t hash_of(std::string_view id);
 
@@ -183,6 +223,8 @@ private:
         void add_text(CrimeState& st, std::uint64_t key, const PlatformCount* counts,
                       std::size_t n);
         void merge_from(Shard& from, const CodeOrder& order);
+        void serialize(std::string& out) const;
+        void merge_serialized(std::string_view bytes, const CodeOrder& order);
         const Entry& entry(std::size_t i) const { return entries_[i / kBlock][i % kBlock]; }
         Entry& entry(std::size_t i) { return entries_[i / kBlock][i % kBlock]; }
         std::size_t memory_bytes() const;

@@ -43,6 +43,10 @@ struct CountOptions {
     unsigned threads = 0;                     // 0: all hardware threads
     std::size_t chunk_bytes = 4u << 20;       // read size
     std::size_t max_record_bytes = 64u << 20; // longer records are structural errors
+    // Crime state held in memory (all threads together) before it is spilled to temp_dir;
+    // 0: no limit. Spilling keeps peak memory independent of the archive's size.
+    std::size_t crime_memory = 16u << 20;
+    std::string temp_dir; // empty: $TMPDIR, else /tmp
     OnError on_error = OnError::standard;
     bool keep_crimes = false; // CountResult::crimes holds every crime's merged state (eval)
     // FOI report (pipeline/report.hpp): CountResult::cube with every total, the age bands of

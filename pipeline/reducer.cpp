@@ -86,6 +86,10 @@ int gender_of(const CrimeState& st) {
 } // namespace
 
 Cube build_cube(const CrimeMap& crimes, const ReduceInput& in, Summary& summary) {
+    return build_cube(CrimeSource([&](const CrimeVisitor& f) { crimes.for_each(f); }), in, summary);
+}
+
+Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summary) {
     Cube cube;
     cube.by = in.by;
     cube.margins = in.margins;
@@ -133,7 +137,7 @@ Cube build_cube(const CrimeMap& crimes, const ReduceInput& in, Summary& summary)
     std::vector<int> period_keys;
     std::vector<int> codes_seen;
     int lo = INT32_MAX, hi = INT32_MIN;
-    crimes.for_each([&](std::string_view, const CrimeState& st) {
+    crimes([&](std::string_view, const CrimeState& st) {
         bool in_scope = in.max_age < 0 || st.child || (in.include_unknown_age && st.unknown_age);
         if (!in_scope) {
             summary.out_age += st.rows;
@@ -339,6 +343,10 @@ std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o, const Suppr
 }
 
 std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summary& summary) {
+    return rows_of(build_cube(crimes, in, summary), RowOptions{});
+}
+
+std::vector<TableRow> reduce(const CrimeSource& crimes, const ReduceInput& in, Summary& summary) {
     return rows_of(build_cube(crimes, in, summary), RowOptions{});
 }
 

@@ -72,6 +72,10 @@ struct Summary {
     std::size_t files = 0;
     unsigned threads = 0;
     double seconds = 0;
+    // Crime state spilled to disk (CountOptions::crime_memory): how often and how much. Like
+    // the timing, it depends on how chunks were spread over threads; the counts never do.
+    std::size_t spills = 0;
+    std::uint64_t spilled_bytes = 0;
     std::vector<Issue> issues; // the first few rejected rows, in input order
     static constexpr std::size_t kMaxIssues = 20;
 

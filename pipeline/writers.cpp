@@ -163,6 +163,8 @@ void write_json(std::ostream& out, const CountJob& job, const CountResult& resul
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.3f", s.seconds);
         j += ", \"seconds\": " + std::string(buf) + ", \"threads\": " + std::to_string(s.threads);
+        j += ", \"spills\": " + std::to_string(s.spills) +
+             ", \"spilled_bytes\": " + std::to_string(s.spilled_bytes);
     }
     j += "},\n  \"issues\": [";
     for (size_t i = 0; i < s.issues.size(); ++i)
@@ -245,6 +247,9 @@ void write_summary(std::ostream& out, const CountJob& job, const CountResult& re
     if (s.rows.blank_lines) out << "  blank lines skipped  " << thousands(s.rows.blank_lines) << "\n";
     out << "  crimes in scope      " << thousands(s.crimes_in_scope) << ", with an online element "
         << thousands(s.crimes_online) << "\n";
+    if (s.spills)
+        out << "  crime state spilled  " << thousands(s.spilled_bytes) << " bytes in " << s.spills
+            << (s.spills == 1 ? " spill" : " spills") << " (--crime-memory)\n";
     out << "  pattern set          " << p.pattern_set << " (" << p.pattern_hash << "), "
         << p.engine << "\n";
     for (const auto& i : s.issues) out << "  rejected: " << i.message() << "\n";

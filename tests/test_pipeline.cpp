@@ -662,11 +662,16 @@ TEST_CASE("pipeline: results do not depend on threads or chunk size") {
     for (unsigned threads : {1u, 2u, 4u}) {
         for (std::size_t chunk : {std::size_t{64}, std::size_t{4096}, std::size_t{1} << 20,
                                   std::size_t{4} << 20}) {
+          // No limit on crime state in memory, and a limit small enough to spill it many times.
+          for (std::size_t memory : {std::size_t{0}, std::size_t{64} << 10}) {
+            if (memory && chunk == 64) continue; // (slow, and covered by the other sizes)
             CAPTURE(threads);
             CAPTURE(chunk);
+            CAPTURE(memory);
             CountOptions o = test::basic_options(f.path());
             o.threads = threads;
             o.chunk_bytes = chunk;
+            o.crime_memory = memory;
             o.periods.set_every(Every::quarter);
             o.by = {"period", "group", "code"};
             CountJob job(std::move(o));
@@ -690,6 +695,8 @@ TEST_CASE("pipeline: results do not depend on threads or chunk size") {
                 CHECK(summary_key(r.summary) == first_summary);
                 CHECK(out.str() == first_csv);
             }
+            CHECK((r.summary.spills > 0) == (memory > 0));
+          }
         }
     }
 }
