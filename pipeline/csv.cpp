@@ -13,20 +13,25 @@
 namespace moscan::csv {
 
 std::string_view unquote(const Field& f, std::string& buf) {
+    // A quote toggles quoting; inside quotes "" stands for one quote. The bytes between
+    // quotes are copied in runs (MO texts are long and have few quotes).
     buf.clear();
     bool quoted = false;
-    const std::string_view v = f.view;
-    for (size_t i = 0; i < v.size(); ++i) {
-        char c = v[i];
-        if (c == '"') {
-            if (quoted && i + 1 < v.size() && v[i + 1] == '"') {
-                buf.push_back('"');
-                ++i;
-            } else {
-                quoted = !quoted;
-            }
+    const char* p = f.view.data();
+    const char* end = p + f.view.size();
+    while (p < end) {
+        const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
+        if (!q) {
+            buf.append(p, end);
+            break;
+        }
+        buf.append(p, q);
+        if (quoted && q + 1 < end && q[1] == '"') {
+            buf.push_back('"');
+            p = q + 2;
         } else {
-            buf.push_back(c);
+            quoted = !quoted;
+            p = q + 1;
         }
     }
     return buf;

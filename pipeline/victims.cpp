@@ -103,12 +103,14 @@ const char* gender_label(Gender g) {
 }
 
 std::uint8_t gender_bits(std::string_view raw) {
-    std::string s = lower(trim(raw));
-    if (s.empty() || s == "u" || s == "unknown" || s == "n/k" || s == "nk" || s == "not known" ||
-        s == "not stated" || s == "not recorded" || s == "null" || s == "n/a" || s == "-")
+    // Runs on every row in scope: caseless compares, no copy.
+    const std::string_view s = trim(raw);
+    auto is = [&](std::string_view w) { return iequals(s, w); };
+    if (s.empty() || is("u") || is("unknown") || is("n/k") || is("nk") || is("not known") ||
+        is("not stated") || is("not recorded") || is("null") || is("n/a") || is("-"))
         return 0;
-    if (s == "f" || s == "female" || s == "girl" || s == "woman" || s == "w") return kGenderFemale;
-    if (s == "m" || s == "male" || s == "boy" || s == "man") return kGenderMale;
+    if (is("f") || is("female") || is("girl") || is("woman") || is("w")) return kGenderFemale;
+    if (is("m") || is("male") || is("boy") || is("man")) return kGenderMale;
     return kGenderOther;
 }
 
