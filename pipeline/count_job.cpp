@@ -10,6 +10,7 @@
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/hits.hpp"
+#include "pipeline/json_text.hpp"
 #include "pipeline/reader.hpp"
 #include "pipeline/text_hash.hpp"
 
@@ -45,6 +46,9 @@ struct RecordView {
     // CSV: the parsed fields, whose texts are unquoted only once the record is in scope.
     const std::vector<csv::Field>* csv_fields = nullptr;
     const std::vector<int>* text_columns = nullptr;
+    // JSONL: texts[t] is still the raw content of a string literal with escapes in it; it is
+    // decoded only once the record is in scope.
+    std::vector<char> json_escaped;
 };
 
 struct ChunkOutcome {
@@ -228,6 +232,14 @@ private:
             for (size_t t = 0; t < r.texts.size(); ++t)
                 r.texts[t] = csv::value((*r.csv_fields)[static_cast<size_t>((*r.text_columns)[t])],
                                         bufs_[5 + t]);
+        for (size_t t = 0; t < r.json_escaped.size(); ++t) {
+            if (!r.json_escaped[t]) continue;
+            std::string& buf = bufs_[5 + t];
+            buf.clear();
+            if (!append_json_unescaped(buf, r.texts[t]))
+                return reject(chunk, r, Reject::invalid_json, "invalid escape in a string", out);
+            r.texts[t] = buf;
+        }
 
         // Queue the record; its texts are scanned with the rest of the chunk in flush().
         // Each text column's value is a text of the crime, keyed by (column, hash): exports
@@ -412,23 +424,38 @@ private:
         }
     }
 
-    // The value of a JSON field as text: strings unescaped, numbers as written, null empty.
-    bool json_text(simdjson::ondemand::value v, std::string_view& out, bool& is_null) {
-        simdjson::ondemand::json_type type;
-        if (v.type().get(type)) return false;
-        is_null = false;
-        switch (type) {
-        case simdjson::ondemand::json_type::string: return !v.get_string().get(out);
-        case simdjson::ondemand::json_type::number:
-        case simdjson::ondemand::json_type::boolean:
-            out = trim(v.raw_json_token());
+    // A JSON value as text, from its raw token: a string's content (escaped: whether it still
+    // has escapes in it), a number or boolean as written, null empty. False for an object or
+    // an array.
+    static bool json_raw_text(std::string_view tok, std::string_view& out, bool& is_null,
+                              bool& escaped) {
+        tok = trim(tok);
+        is_null = escaped = false;
+        if (tok.empty()) return false;
+        switch (tok[0]) {
+        case '"':
+            if (tok.size() < 2 || tok.back() != '"') return false;
+            out = tok.substr(1, tok.size() - 2);
+            escaped = out.find('\\') != std::string_view::npos;
             return true;
-        case simdjson::ondemand::json_type::null:
+        case '{':
+        case '[': return false;
+        case 'n':
             out = {};
             is_null = true;
             return true;
-        default: return false;
+        default: out = tok; return true; // number or boolean, as written
         }
+    }
+
+    // A key's role in this file: 0 id, 1 date, 2 code, 3 age, 4 flag, 5+t text t, -2 gender,
+    // -1 none. Keys are compared as they are written (length first); a key with escapes in it
+    // is decoded first.
+    int role_of(std::string_view key) const {
+        for (const auto& [name, role] : key_roles_)
+            if (name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0)
+                return role;
+        return -1;
     }
 
     void process_jsonl(const Chunk& chunk, ChunkOutcome& out) {
@@ -440,15 +467,15 @@ private:
         const size_t alloc = chunk.readable;
         RecordView r;
         r.texts.resize(sc.texts.size());
-        // Key -> role: 0 id, 1 date, 2 code, 3 age, 4 flag, 5+ text
-        const std::string* names[5] = {
-            &sc.columns[static_cast<size_t>(sc.id)], &sc.columns[static_cast<size_t>(sc.date)],
-            &sc.columns[static_cast<size_t>(sc.code)],
-            sc.age >= 0 ? &sc.columns[static_cast<size_t>(sc.age)] : nullptr,
-            sc.flag >= 0 ? &sc.columns[static_cast<size_t>(sc.flag)] : nullptr};
-        std::vector<bool> seen(5 + sc.texts.size());
-        const std::string* gender_key =
-            sc.gender >= 0 ? &sc.columns[static_cast<size_t>(sc.gender)] : nullptr;
+        r.json_escaped.assign(sc.texts.size(), 0);
+        bufs_.resize(5 + sc.texts.size());
+        key_roles_.clear();
+        const int fixed[5] = {sc.id, sc.date, sc.code, sc.age, sc.flag};
+        for (int i = 0; i < 5; ++i)
+            if (fixed[i] >= 0) key_roles_.emplace_back(sc.columns[static_cast<size_t>(fixed[i])], i);
+        for (size_t t = 0; t < sc.texts.size(); ++t)
+            key_roles_.emplace_back(sc.columns[static_cast<size_t>(sc.texts[t])], 5 + static_cast<int>(t));
+        if (sc.gender >= 0) key_roles_.emplace_back(sc.columns[static_cast<size_t>(sc.gender)], -2);
         while (p < end) {
             const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
             const char* le = nl ? nl : end;
@@ -476,41 +503,59 @@ private:
             if (!err) err = doc.get_object().get(obj);
             bool ok = !err;
             std::string bad;
-            std::fill(seen.begin(), seen.end(), false);
             r.id = r.date = r.code = r.age = r.flag = r.gender = {};
             r.age_is_null = false;
             for (auto& t : r.texts) t = {};
+            std::fill(r.json_escaped.begin(), r.json_escaped.end(), 0);
             if (ok) {
-                for (auto field : obj) {
-                    std::string_view key;
-                    simdjson::ondemand::value v;
-                    if (field.unescaped_key().get(key) || field.value().get(v)) {
+                for (auto result : obj) {
+                    simdjson::ondemand::field field;
+                    if (std::move(result).get(field)) {
                         ok = false;
                         break;
                     }
-                    int role = -1;
-                    for (int i = 0; i < 5 && role < 0; ++i)
-                        if (names[i] && *names[i] == key) role = i;
-                    for (size_t t = 0; t < sc.texts.size() && role < 0; ++t)
-                        if (sc.columns[static_cast<size_t>(sc.texts[t])] == key)
-                            role = 5 + static_cast<int>(t);
-                    if (role < 0 && gender_key && *gender_key == key) {
-                        bool null_gender = false;
-                        if (!json_text(v, r.gender, null_gender)) {
-                            bad = std::string(key);
+                    // The raw key runs to its closing quote (stage 1 has checked the string).
+                    const char* k0 = field.key().raw();
+                    const char* k = k0;
+                    bool key_escaped = false;
+                    while (*k != '"') {
+                        if (*k == '\\') {
+                            key_escaped = true;
+                            ++k;
+                        }
+                        ++k;
+                    }
+                    std::string_view key(k0, static_cast<size_t>(k - k0));
+                    if (key_escaped) {
+                        key_buf_.clear();
+                        if (!append_json_unescaped(key_buf_, key)) {
+                            ok = false;
                             break;
                         }
-                        continue;
+                        key = key_buf_;
                     }
-                    if (role < 0) continue;
-                    std::string_view val;
-                    bool is_null = false;
-                    if (!json_text(v, val, is_null)) {
+                    const int role = role_of(key);
+                    if (role == -1) continue; // not needed: skipped unread
+                    std::string_view tok, val;
+                    bool is_null = false, escaped = false;
+                    tok = field.value().raw_json_token();
+                    if (!json_raw_text(tok, val, is_null, escaped)) {
                         bad = std::string(key);
                         break;
                     }
-                    seen[static_cast<size_t>(role)] = true;
+                    if (escaped && (role < 5 || role == -2)) {
+                        // Short fields are decoded at once (texts wait until the row is in scope).
+                        std::string& buf = role == -2 ? gender_buf_ : bufs_[static_cast<size_t>(role)];
+                        buf.clear();
+                        if (!append_json_unescaped(buf, val)) {
+                            ok = false;
+                            break;
+                        }
+                        val = buf;
+                        escaped = false;
+                    }
                     switch (role) {
+                    case -2: r.gender = val; break;
                     case 0: r.id = val; break;
                     case 1: r.date = val; break;
                     case 2: r.code = val; break;
@@ -519,7 +564,9 @@ private:
                         r.age_is_null = is_null;
                         break;
                     case 4: r.flag = val; break;
-                    default: r.texts[static_cast<size_t>(role - 5)] = val;
+                    default:
+                        r.texts[static_cast<size_t>(role - 5)] = val;
+                        r.json_escaped[static_cast<size_t>(role - 5)] = escaped;
                     }
                 }
                 if (ok && bad.empty()) {
@@ -571,6 +618,8 @@ private:
     std::vector<csv::Field> fields_;
     std::vector<std::string> bufs_;
     std::string code_buf_;
+    std::string key_buf_;
+    std::vector<std::pair<std::string, int>> key_roles_; // JSONL: key -> role (role_of)
     const char* line_cursor_ = nullptr;
     std::uint64_t line_at_cursor_ = 0;
     std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index

@@ -39,4 +39,78 @@ inline std::string json_string(std::string_view s) {
     return out;
 }
 
+// The value of a JSON string literal's content (between the quotes, escapes still in it),
+// appended to out: \" \\ \/ \b \f \n \r \t and \uXXXX (surrogate pairs joined) decoded to
+// UTF-8. False for an invalid escape or a lone surrogate; out is then unspecified.
+inline bool append_json_unescaped(std::string& out, std::string_view raw) {
+    auto hex4 = [&](std::size_t at, unsigned& v) {
+        if (at + 4 > raw.size()) return false;
+        v = 0;
+        for (std::size_t k = at; k < at + 4; ++k) {
+            const char c = raw[k];
+            v <<= 4;
+            if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    };
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const std::size_t b = raw.find('\\', i);
+        if (b == std::string_view::npos) {
+            out.append(raw.data() + i, raw.size() - i);
+            return true;
+        }
+        out.append(raw.data() + i, b - i);
+        if (b + 1 >= raw.size()) return false;
+        const char e = raw[b + 1];
+        i = b + 2;
+        switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+            unsigned cp = 0;
+            if (!hex4(i, cp)) return false;
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) { // high surrogate: a low one must follow
+                unsigned lo = 0;
+                if (i + 6 > raw.size() || raw[i] != '\\' || raw[i + 1] != 'u' || !hex4(i + 2, lo) ||
+                    lo < 0xDC00 || lo > 0xDFFF)
+                    return false;
+                i += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return false;
+            }
+            if (cp < 0x80) {
+                out += static_cast<char>(cp);
+            } else if (cp < 0x800) {
+                out += static_cast<char>(0xC0 | (cp >> 6));
+                out += static_cast<char>(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                out += static_cast<char>(0xE0 | (cp >> 12));
+                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                out += static_cast<char>(0x80 | (cp & 0x3F));
+            } else {
+                out += static_cast<char>(0xF0 | (cp >> 18));
+                out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                out += static_cast<char>(0x80 | (cp & 0x3F));
+            }
+            break;
+        }
+        default: return false;
+        }
+    }
+    return true;
+}
+
 } // namespace moscan

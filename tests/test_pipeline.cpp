@@ -498,6 +498,36 @@ TEST_CASE("pipeline: JSON Lines input") {
     CHECK(run_on(jsonl, {}, "input.ndjson").rows == rj.rows);
 }
 
+TEST_CASE("pipeline: JSON Lines escapes in keys and values; a bad escape rejects a row in scope") {
+    // Keys written with escapes still name their columns; short values with escapes are
+    // decoded before the row filters, texts once the row is in scope.
+    std::string jsonl =
+        "{\"Crime\\u0052ef\":\"K\\/1\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":\"\\u0031\\u0037\","
+        "\"VictimAge\":12,\"MOText\":\"on \\u0053napchat \\ud83d\\ude00 then kik\"}\n"
+        // In scope, with an invalid escape in the MO: rejected, named.
+        "{\"CrimeRef\":\"K2\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":17,\"VictimAge\":12,"
+        "\"MOText\":\"bad \\q escape on kik\"}\n"
+        // In scope, a lone surrogate: rejected too.
+        "{\"CrimeRef\":\"K3\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":17,\"VictimAge\":12,"
+        "\"MOText\":\"kik \\udc00\"}\n"
+        // Out of scope by code: its text is never decoded, so it counts as out of scope.
+        "{\"CrimeRef\":\"K4\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":45,\"VictimAge\":12,"
+        "\"MOText\":\"bad \\q\"}\n";
+    CountOptions o;
+    o.on_error = OnError::skip;
+    CountResult r = run_on(jsonl, o, "input.jsonl");
+    CHECK(cm(r, "snapchat") == "1,1");
+    CHECK(cm(r, "kik") == "1,1");
+    CHECK(cm(r, "TOTAL") == "1,2");
+    CHECK(r.summary.rows.read == 4);
+    CHECK(r.summary.rows.rejected[static_cast<size_t>(Reject::invalid_json)] == 2);
+    CHECK(r.summary.rows.out_code == 1);
+    REQUIRE(r.summary.issues.size() == 2);
+    CHECK(has(r.summary.issues[0].message(), ":2:"));
+    CHECK(has(r.summary.issues[0].message(), "invalid escape"));
+    CHECK(has(r.summary.issues[1].message(), ":3:"));
+}
+
 TEST_CASE("pipeline: invalid JSON lines") {
     std::string jsonl =
         "{\"CrimeRef\":\"J1\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":17,\"VictimAge\":12,"
