@@ -360,7 +360,7 @@ private:
         batch_.clear();
         ids_.clear();
         fields_out_.clear();
-        if (s_.crime_memory && crimes.memory_bytes() > s_.crime_memory) {
+        if (s_.crime_memory && crimes.used_bytes() > s_.crime_memory) {
             if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
             crimes.spill(*spill);
         }

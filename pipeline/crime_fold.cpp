@@ -7,10 +7,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <malloc.h>
 #include <unistd.h>
 
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
 
 namespace moscan {
 
@@ -21,19 +22,21 @@ void* Arena::allocate(std::size_t size, std::size_t align) {
         return big_.back().get();
     }
     std::size_t at = (used_ + align - 1) & ~(align - 1);
-    if (at + size > kBlock) {
-        blocks_.push_back(std::unique_ptr<char[]>(new char[kBlock]));
+    if (at + size > kBlock) { // the next block: a kept one, else a new one
+        if (next_ == blocks_.size()) blocks_.push_back(std::unique_ptr<char[]>(new char[kBlock]));
+        current_ = blocks_[next_++].get();
         at = 0;
     }
     used_ = at + size;
-    return blocks_.back().get() + at;
+    return current_ + at;
 }
 
-void Arena::clear() {
-    blocks_.clear();
+void Arena::rewind() {
     big_.clear();
-    used_ = kBlock;
     big_bytes_ = 0;
+    next_ = 0;
+    current_ = nullptr;
+    used_ = kBlock;
 }
 
 void CrimeState::take_date(Day d, std::uint32_t code_index, const CodeOrder& order) {
@@ -135,8 +138,8 @@ CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h) {
     if ((count + 1) * 2 > slots_.size()) grow();
     std::size_t i = probe(h, id);
     if (slots_[i].index) return entry(slots_[i].index - 1).state;
-    if (count % kBlock == 0) entries_.push_back(std::unique_ptr<Entry[]>(new Entry[kBlock]));
-    Entry& e = entries_.back()[count % kBlock];
+    if (count / kBlock == entries_.size()) entries_.push_back(std::unique_ptr<Entry[]>(new Entry[kBlock]));
+    Entry& e = entries_[count / kBlock][count % kBlock];
     e.state = CrimeState{};
     e.key.set(id, arena_);
     ++count;
@@ -199,6 +202,25 @@ void CrimeMap::Shard::merge_from(Shard& from, const CodeOrder& order) {
         for (const TextNode* t = e.state.texts; t; t = t->next) add_text(st, t->hash, t->counts(), t->n);
     }
     from = Shard();
+}
+
+std::size_t CrimeMap::Shard::used_bytes() const {
+    return slots_.size() * sizeof(Slot) + count * sizeof(Entry) + arena_.used_bytes();
+}
+
+void CrimeMap::Shard::reserve(std::size_t n) {
+    std::size_t want = 64;
+    while (want < n * 2) want *= 2;
+    if (want <= slots_.size()) return;
+    if (count == 0) slots_.assign(want, Slot{});
+    else
+        while (slots_.size() < want) grow();
+}
+
+void CrimeMap::Shard::reset() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    count = 0;
+    arena_.rewind();
 }
 
 std::size_t CrimeMap::Shard::memory_bytes() const {
@@ -265,7 +287,7 @@ SpillFile::~SpillFile() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-void SpillFile::append(std::size_t shard, const std::string& bytes) {
+void SpillFile::append(std::size_t shard, const std::string& bytes, std::size_t crimes) {
     const char* p = bytes.data();
     std::size_t left = bytes.size();
     std::uint64_t at = size_;
@@ -279,7 +301,7 @@ void SpillFile::append(std::size_t shard, const std::string& bytes) {
         at += static_cast<std::uint64_t>(n);
         left -= static_cast<std::size_t>(n);
     }
-    sections_[shard].push_back(Section{size_, bytes.size()});
+    sections_[shard].push_back(Section{size_, bytes.size(), crimes});
     size_ = at;
 }
 
@@ -372,36 +394,63 @@ void CrimeMap::spill(SpillFile& file) {
     for (std::size_t s = 0; s < kShards; ++s) {
         if (shards_[s].count == 0) continue;
         shards_[s].serialize(buf);
-        file.append(s, buf);
-        shards_[s] = Shard();
+        file.append(s, buf, shards_[s].count);
+        shards_[s].reset();
     }
     ++file.spills;
-    // Hand the freed blocks back to the system: otherwise the heap keeps them, fragmented,
-    // and the process's footprint creeps up with every spill.
-    ::malloc_trim(0);
 }
 
 void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<const SpillFile*>& files,
                      const CodeOrder& order, const CrimeVisitor& f) {
-    std::string buf;
-    for (std::size_t s = 0; s < kShards; ++s) {
-        Shard shard;
-        for (CrimeMap* m : maps) shard.merge_from(m->shards_[s], order); // empties m's shard
-        for (const SpillFile* file : files)
-            for (const SpillFile::Section& sec : file->sections(s)) {
-                file->read(sec, buf);
-                shard.merge_serialized(buf, order);
-            }
-        for (std::size_t i = 0; i < shard.count; ++i) {
-            const Entry& e = shard.entry(i);
-            f(e.key.view(), e.state);
-        }
-    }
+    // Shards are merged in parallel (a few in flight) and visited one at a time, in any order:
+    // the visitor only adds up.
+    std::size_t next = 0;
+    const auto threads = static_cast<std::size_t>(oneapi::tbb::this_task_arena::max_concurrency());
+    oneapi::tbb::parallel_pipeline(
+        threads + 1,
+        oneapi::tbb::make_filter<void, std::size_t>(
+            oneapi::tbb::filter_mode::serial_in_order,
+            [&](oneapi::tbb::flow_control& fc) -> std::size_t {
+                if (next == kShards) fc.stop();
+                return next++;
+            }) &
+            oneapi::tbb::make_filter<std::size_t, Shard*>(
+                oneapi::tbb::filter_mode::parallel,
+                [&](std::size_t s) {
+                    auto shard = std::make_unique<Shard>();
+                    std::size_t crimes = 0;
+                    for (CrimeMap* m : maps) crimes += m->shards_[s].count;
+                    for (const SpillFile* file : files)
+                        for (const SpillFile::Section& sec : file->sections(s)) crimes += sec.crimes;
+                    for (CrimeMap* m : maps) shard->merge_from(m->shards_[s], order);
+                    shard->reserve(crimes); // at most this many distinct crimes
+                    std::string buf;
+                    for (const SpillFile* file : files)
+                        for (const SpillFile::Section& sec : file->sections(s)) {
+                            file->read(sec, buf);
+                            shard->merge_serialized(buf, order);
+                        }
+                    return shard.release();
+                }) &
+            oneapi::tbb::make_filter<Shard*, void>(
+                oneapi::tbb::filter_mode::serial_out_of_order, [&](Shard* raw) {
+                    std::unique_ptr<Shard> shard(raw);
+                    for (std::size_t i = 0; i < shard->count; ++i) {
+                        const Entry& e = shard->entry(i);
+                        f(e.key.view(), e.state);
+                    }
+                }));
 }
 
 std::size_t CrimeMap::memory_bytes() const {
     std::size_t n = 0;
     for (const auto& s : shards_) n += s.memory_bytes();
+    return n;
+}
+
+std::size_t CrimeMap::used_bytes() const {
+    std::size_t n = 0;
+    for (const auto& s : shards_) n += s.used_bytes();
     return n;
 }
 

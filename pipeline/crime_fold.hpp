@@ -55,14 +55,20 @@ struct TextNode {
 class Arena {
 public:
     void* allocate(std::size_t size, std::size_t align);
-    void clear();
+    // Forgets everything allocated but keeps the blocks for reuse (no new page faults).
+    void rewind();
     std::size_t memory_bytes() const { return blocks_.size() * kBlock + big_bytes_; }
+    // Bytes in use since the last rewind.
+    std::size_t used_bytes() const { return next_ * kBlock + big_bytes_; }
     // Blocks are bounded so that a thread's 64 shards start small.
     static constexpr std::size_t kBlock = 16u << 10;
 
 private:
     std::vector<std::unique_ptr<char[]>> blocks_, big_;
-    std::size_t used_ = kBlock, big_bytes_ = 0;
+    std::size_t next_ = 0;       // blocks_[next_] is the next block to fill
+    char* current_ = nullptr;    // the block being filled ...
+    std::size_t used_ = kBlock;  // ... and its bytes in use
+    std::size_t big_bytes_ = 0;
 };
 
 // 24 bytes per crime: the facts of its rows and the head of its text list.
@@ -122,8 +128,9 @@ public:
 
     struct Section {
         std::uint64_t offset, size;
+        std::size_t crimes;
     };
-    void append(std::size_t shard, const std::string& bytes);
+    void append(std::size_t shard, const std::string& bytes, std::size_t crimes);
     void read(const Section& s, std::string& out) const;
     const std::vector<Section>& sections(std::size_t shard) const { return sections_[shard]; }
     std::uint64_t bytes() const { return size_; }
@@ -181,8 +188,11 @@ public:
     // Merges all maps into the first, shard by shard in parallel; the others are left empty.
     static void merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& order);
     std::size_t memory_bytes() const;
+    // Memory in use for crimes (not counting memory kept for reuse after a spill).
+    std::size_t used_bytes() const;
 
-    // Writes every crime to `file`, shard by shard, and frees the memory they held.
+    // Writes every crime to `file`, shard by shard, and empties the map, keeping its memory
+    // for the crimes that come next.
     void spill(SpillFile& file);
     // Visits every crime of `maps` and of the spill files, each crime once with its state
     // merged over all of them: shard by shard, so that only one shard's crimes are held at a
@@ -228,6 +238,12 @@ private:
         const Entry& entry(std::size_t i) const { return entries_[i / kBlock][i % kBlock]; }
         Entry& entry(std::size_t i) { return entries_[i / kBlock][i % kBlock]; }
         std::size_t memory_bytes() const;
+        // Slots, entries and arena bytes in use (the budget that triggers a spill).
+        std::size_t used_bytes() const;
+        // Empties the shard but keeps its memory for the crimes that come next.
+        void reset();
+        // Room for n crimes without growing the table.
+        void reserve(std::size_t n);
         std::size_t count = 0;
 
     private:
