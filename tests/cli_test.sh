@@ -276,5 +276,24 @@ fi
 run count -q --max-age none "$T/good.csv"
 expect_rc "--max-age none" 0
 
+# ---- crime state budget and spilling ----
+"$BIN" generate --seed 9 --size 3M -o "$T/gen.csv" 2>/dev/null
+run count --crime-memory none "$T/gen.csv"
+cp "$T/out" "$T/nospill.csv"
+expect_rc "--crime-memory none" 0
+expect_not_in "--crime-memory none does not spill" "$T/err" "crime state spilled"
+mkdir -p "$T/spill"
+run count --crime-memory 64K --temp-dir "$T/spill" --threads 2 --chunk-size 256K "$T/gen.csv"
+expect_rc "--crime-memory 64K" 0
+expect_in "a small budget spills, and says so" "$T/err" "crime state spilled"
+if cmp -s "$T/out" "$T/nospill.csv"; then ok; else fail "spilling changes the table"; fi
+if [ -z "$(ls -A "$T/spill")" ]; then ok; else fail "spill files left in --temp-dir"; fi
+run count --crime-memory 64K --temp-dir "$T/no/such/dir" "$T/gen.csv"
+expect_rc "--temp-dir missing" 74
+expect_in "--temp-dir missing is named" "$T/err" "cannot create a temporary file in $T/no/such/dir"
+run count --crime-memory lots "$T/gen.csv"
+expect_rc "--crime-memory lots" 64
+expect_in "--crime-memory lots" "$T/err" "--crime-memory 'lots'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
