@@ -7,6 +7,7 @@
 #include "pipeline/bundled.hpp"
 #include "pipeline/crime_fold.hpp"
 #include "pipeline/csv.hpp"
+#include "pipeline/csv_scan.hpp"
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/hits.hpp"
@@ -376,8 +377,9 @@ private:
         bufs_.resize(5 + sc.texts.size());
         RecordView r;
         r.texts.resize(sc.texts.size());
-        while (p < end) {
-            csv::RecordParse rp = csv::parse_record_fast(p, end, fields_);
+        tokenizer_.reset(p, chunk.size, chunk.readable);
+        csv::RecordParse rp;
+        while (p < end && tokenizer_.next(fields_, rp)) {
             r.line = 0;
             r.start = p;
             p = rp.next;
@@ -616,6 +618,7 @@ private:
     std::vector<Hit> hits_;
     std::vector<PlatformCount> counts_;
     std::vector<csv::Field> fields_;
+    csv::ChunkTokenizer tokenizer_; // CSV: records and fields of a chunk from one SIMD pass
     std::vector<std::string> bufs_;
     std::string code_buf_;
     std::string key_buf_;
