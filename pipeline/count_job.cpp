@@ -22,6 +22,9 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -47,8 +50,8 @@ struct RecordView {
     // CSV: the parsed fields, whose texts are unquoted only once the record is in scope.
     const std::vector<csv::Field>* csv_fields = nullptr;
     const std::vector<int>* text_columns = nullptr;
-    // JSONL: texts[t] is still the raw content of a string literal with escapes in it; it is
-    // decoded only once the record is in scope.
+    // JSONL: texts[t] is still the raw content of a string literal, which may have escapes in
+    // it; it is decoded (when it has) only once the record is in scope.
     std::vector<char> json_escaped;
 };
 
@@ -234,7 +237,7 @@ private:
                 r.texts[t] = csv::value((*r.csv_fields)[static_cast<size_t>((*r.text_columns)[t])],
                                         bufs_[5 + t]);
         for (size_t t = 0; t < r.json_escaped.size(); ++t) {
-            if (!r.json_escaped[t]) continue;
+            if (!r.json_escaped[t] || r.texts[t].find('\\') == std::string_view::npos) continue;
             std::string& buf = bufs_[5 + t];
             buf.clear();
             if (!append_json_unescaped(buf, r.texts[t]))
@@ -426,19 +429,19 @@ private:
         }
     }
 
-    // A JSON value as text, from its raw token: a string's content (escaped: whether it still
-    // has escapes in it), a number or boolean as written, null empty. False for an object or
-    // an array.
+    // A JSON value as text, from its raw token: a string's content (is_string: escapes may
+    // still be in it), a number or boolean as written, null empty. False for an object or an
+    // array.
     static bool json_raw_text(std::string_view tok, std::string_view& out, bool& is_null,
-                              bool& escaped) {
+                              bool& is_string) {
         tok = trim(tok);
-        is_null = escaped = false;
+        is_null = is_string = false;
         if (tok.empty()) return false;
         switch (tok[0]) {
         case '"':
             if (tok.size() < 2 || tok.back() != '"') return false;
             out = tok.substr(1, tok.size() - 2);
-            escaped = out.find('\\') != std::string_view::npos;
+            is_string = true;
             return true;
         case '{':
         case '[': return false;
@@ -448,6 +451,25 @@ private:
             return true;
         default: out = tok; return true; // number or boolean, as written
         }
+    }
+
+    // The first '"' or '\\' from p, 16 bytes at a time: the input is padded (the reader
+    // guarantees SIMDJSON_PADDING readable bytes after a chunk), and stage 1 has checked that a
+    // closing quote comes.
+    static const char* key_end(const char* p) {
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+        while (true) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const int m = _mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+            if (m) return p + __builtin_ctz(static_cast<unsigned>(m));
+            p += 16;
+        }
+#else
+        while (*p != '"' && *p != '\\') ++p;
+        return p;
+#endif
     }
 
     // A key's role in this file: 0 id, 1 date, 2 code, 3 age, 4 flag, 5+t text t, -2 gender,
@@ -518,14 +540,12 @@ private:
                     }
                     // The raw key runs to its closing quote (stage 1 has checked the string).
                     const char* k0 = field.key().raw();
-                    const char* k = k0;
+                    const char* k = key_end(k0);
                     bool key_escaped = false;
-                    while (*k != '"') {
-                        if (*k == '\\') {
-                            key_escaped = true;
-                            ++k;
-                        }
-                        ++k;
+                    if (*k == '\\') { // escapes: the slow way
+                        key_escaped = true;
+                        k = k0;
+                        while (*k != '"') k += *k == '\\' ? 2 : 1;
                     }
                     std::string_view key(k0, static_cast<size_t>(k - k0));
                     if (key_escaped) {
@@ -539,12 +559,16 @@ private:
                     const int role = role_of(key);
                     if (role == -1) continue; // not needed: skipped unread
                     std::string_view tok, val;
-                    bool is_null = false, escaped = false;
+                    bool is_null = false, is_string = false;
                     tok = field.value().raw_json_token();
-                    if (!json_raw_text(tok, val, is_null, escaped)) {
+                    if (!json_raw_text(tok, val, is_null, is_string)) {
                         bad = std::string(key);
                         break;
                     }
+                    // Texts are looked at for escapes only once the row is in scope.
+                    bool escaped = is_string;
+                    if (is_string && (role < 5 || role == -2))
+                        escaped = val.find('\\') != std::string_view::npos;
                     if (escaped && (role < 5 || role == -2)) {
                         // Short fields are decoded at once (texts wait until the row is in scope).
                         std::string& buf = role == -2 ? gender_buf_ : bufs_[static_cast<size_t>(role)];
