@@ -60,7 +60,7 @@ void add_job_options(po::options_description& opts) {
         ("unknown-age", po::value<std::string>(), "include or exclude (default) crimes whose victims' ages are unknown")
         ("patterns", po::value<std::string>(), "platform pattern set instead of the bundled patterns/foi_platforms.pat")
         ("threads", po::value<unsigned>()->default_value(0), "worker threads (0: all cores)")
-        ("chunk-size", po::value<std::string>()->default_value("4M"), "read size, e.g. 4M or 64K")
+        ("chunk-size", po::value<std::string>()->default_value("1M"), "read size, e.g. 1M or 64K")
         ("max-record-mib", po::value<unsigned>()->default_value(64), "a record longer than this is an error (unterminated quote?)")
         ("crime-memory", po::value<std::string>()->default_value("16M"), "per-crime state kept in memory before it is spilled to --temp-dir, e.g. 16M or 1G; 'none' for no limit (--hits and eval never spill)")
         ("temp-dir", po::value<std::string>(), "where spilled crime state goes (default: $TMPDIR, else /tmp); the files are deleted as they are created")

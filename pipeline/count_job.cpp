@@ -812,7 +812,7 @@ CountResult CountJob::run() {
     std::uint64_t done_bytes = 0;
     const bool timed = options_.stage_times;
     oneapi::tbb::parallel_pipeline(
-        threads * 4,
+        threads * 2,
         oneapi::tbb::make_filter<void, Item*>(
             oneapi::tbb::filter_mode::serial_in_order,
             [&](oneapi::tbb::flow_control& fc) -> Item* {
@@ -873,7 +873,7 @@ CountResult CountJob::run() {
     }
     CrimeMap crimes;
     std::vector<CrimeMap*> maps{&crimes};
-    std::vector<const SpillFile*> spills;
+    std::vector<SpillFile*> spills;
     for (auto& w : workers) {
         maps.push_back(&w.crimes);
         if (w.spill) {
@@ -887,7 +887,8 @@ CountResult CountJob::run() {
     if (spills.empty()) CrimeMap::merge_all(maps, order);
     CrimeSource source = [&](const CrimeVisitor& f) {
         if (spills.empty()) crimes.for_each(f);
-        else CrimeMap::drain(maps, spills, order, f);
+        // Parts of a few MiB: the parts in flight stay well inside --crime-memory.
+        else CrimeMap::drain(maps, spills, std::max<std::size_t>(options_.crime_memory / (4 * (threads + 1)), 64u << 10), order, f);
     };
     ReduceInput in{patterns_,
                    codes_,

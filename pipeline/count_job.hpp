@@ -8,9 +8,10 @@
 //                                CrimeMap
 //   collect   serial, in order   add row counts, keep the first issues, stop on a fatal one,
 //                                return the buffer to the pool
-// then combine the per-thread maps and finalize (reducer.hpp). At most 4 chunks per thread
-// are in flight, so memory is bounded by chunk size x tokens plus the per-crime state of
-// crimes that passed the row filters.
+// then combine the per-thread maps and finalize (reducer.hpp). At most 2 chunks per thread
+// are in flight, and the per-crime state of crimes that passed the row filters is held to
+// CountOptions::crime_memory (spilled to disk beyond it; crime_fold.hpp), so peak memory does
+// not depend on the size of the input.
 #pragma once
 
 #include "matchers/matcher.hpp"

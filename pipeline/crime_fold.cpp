@@ -357,7 +357,13 @@ void CrimeMap::Shard::serialize(std::string& out) const {
     }
 }
 
-void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& order) {
+// The slice of a crime's id hash when a shard is rebuilt in parts: bits above the shard's.
+static std::size_t slice_of(std::uint64_t h, std::size_t parts) {
+    return static_cast<std::size_t>((h / CrimeMap::kShards) % parts);
+}
+
+void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& order,
+                                       std::size_t parts, std::size_t part) {
     const char* p = bytes.data();
     const char* end = p + bytes.size();
     std::vector<PlatformCount> counts;
@@ -375,9 +381,18 @@ void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& 
         facts.flagged = bits & 4;
         facts.youngest = take<std::uint8_t>(p);
         facts.genders = take<std::uint8_t>(p);
-        CrimeState& st = upsert(id, hash_of(id));
-        st.merge_facts(facts, order);
         const auto texts = take<std::uint32_t>(p);
+        const std::uint64_t h = hash_of(id);
+        if (parts > 1 && slice_of(h, parts) != part) { // another part's crime: skip it
+            for (std::uint32_t t = 0; t < texts; ++t) {
+                p += sizeof(std::uint64_t);
+                const auto n = take<std::uint32_t>(p);
+                p += n * sizeof(PlatformCount);
+            }
+            continue;
+        }
+        CrimeState& st = upsert(id, h);
+        st.merge_facts(facts, order);
         for (std::uint32_t t = 0; t < texts; ++t) {
             const auto hash = take<std::uint64_t>(p);
             const auto n = take<std::uint32_t>(p);
@@ -400,10 +415,35 @@ void CrimeMap::spill(SpillFile& file) {
     ++file.spills;
 }
 
-void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<const SpillFile*>& files,
-                     const CodeOrder& order, const CrimeVisitor& f) {
-    // Shards are merged in parallel (a few in flight) and visited one at a time, in any order:
-    // the visitor only adds up.
+void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
+                     std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f) {
+    // Everything to disk first, so that every part is rebuilt the same way and the maps'
+    // memory is free for the parts.
+    for (CrimeMap* m : maps)
+        if (!m->empty()) {
+            m->spill(*files.front());
+            --files.front()->spills; // not a spill for lack of memory
+        }
+    for (CrimeMap* m : maps) *m = CrimeMap();
+
+    struct Part {
+        std::size_t shard, parts, part, crimes;
+    };
+    std::vector<Part> todo;
+    for (std::size_t s = 0; s < kShards; ++s) {
+        std::uint64_t bytes = 0;
+        std::size_t crimes = 0;
+        for (const SpillFile* file : files)
+            for (const SpillFile::Section& sec : file->sections(s)) {
+                bytes += sec.size;
+                crimes += sec.crimes;
+            }
+        if (!crimes) continue;
+        const std::size_t parts =
+            static_cast<std::size_t>(std::max<std::uint64_t>(1, (bytes + part_bytes - 1) / std::max<std::size_t>(part_bytes, 1)));
+        for (std::size_t j = 0; j < parts; ++j) todo.push_back(Part{s, parts, j, crimes / parts + 1});
+    }
+
     std::size_t next = 0;
     const auto threads = static_cast<std::size_t>(oneapi::tbb::this_task_arena::max_concurrency());
     oneapi::tbb::parallel_pipeline(
@@ -411,24 +451,20 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<const
         oneapi::tbb::make_filter<void, std::size_t>(
             oneapi::tbb::filter_mode::serial_in_order,
             [&](oneapi::tbb::flow_control& fc) -> std::size_t {
-                if (next == kShards) fc.stop();
+                if (next == todo.size()) fc.stop();
                 return next++;
             }) &
             oneapi::tbb::make_filter<std::size_t, Shard*>(
                 oneapi::tbb::filter_mode::parallel,
-                [&](std::size_t s) {
+                [&](std::size_t i) {
+                    const Part* part = &todo[i];
                     auto shard = std::make_unique<Shard>();
-                    std::size_t crimes = 0;
-                    for (CrimeMap* m : maps) crimes += m->shards_[s].count;
-                    for (const SpillFile* file : files)
-                        for (const SpillFile::Section& sec : file->sections(s)) crimes += sec.crimes;
-                    for (CrimeMap* m : maps) shard->merge_from(m->shards_[s], order);
-                    shard->reserve(crimes); // at most this many distinct crimes
+                    shard->reserve(part->crimes);
                     std::string buf;
                     for (const SpillFile* file : files)
-                        for (const SpillFile::Section& sec : file->sections(s)) {
+                        for (const SpillFile::Section& sec : file->sections(part->shard)) {
                             file->read(sec, buf);
-                            shard->merge_serialized(buf, order);
+                            shard->merge_serialized(buf, order, part->parts, part->part);
                         }
                     return shard.release();
                 }) &

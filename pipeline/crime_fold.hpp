@@ -195,10 +195,13 @@ public:
     // for the crimes that come next.
     void spill(SpillFile& file);
     // Visits every crime of `maps` and of the spill files, each crime once with its state
-    // merged over all of them: shard by shard, so that only one shard's crimes are held at a
-    // time on top of what the maps hold. Leaves the maps empty.
-    static void drain(const std::vector<CrimeMap*>& maps, const std::vector<const SpillFile*>& files,
-                      const CodeOrder& order, const CrimeVisitor& f);
+    // merged over all of them. What the maps hold is spilled too (to files.front()) and their
+    // memory freed; then the crimes are rebuilt a part at a time: a shard, or a slice of a
+    // shard by more bits of the id's hash when its spilled bytes exceed `part_bytes`, so that
+    // memory stays bounded however much was spilled. Parts are merged in parallel (a few in
+    // flight) and visited one at a time, in no particular order.
+    static void drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
+                      std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f);
 
 private:
     static std::uint64_t hash_of(std::string_view id);
@@ -234,7 +237,9 @@ private:
                       std::size_t n);
         void merge_from(Shard& from, const CodeOrder& order);
         void serialize(std::string& out) const;
-        void merge_serialized(std::string_view bytes, const CodeOrder& order);
+        // Merges spilled crimes; with parts > 1 only those whose id hash is in slice `part`.
+        void merge_serialized(std::string_view bytes, const CodeOrder& order,
+                              std::size_t parts = 1, std::size_t part = 0);
         const Entry& entry(std::size_t i) const { return entries_[i / kBlock][i % kBlock]; }
         Entry& entry(std::size_t i) { return entries_[i / kBlock][i % kBlock]; }
         std::size_t memory_bytes() const;

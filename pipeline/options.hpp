@@ -41,7 +41,7 @@ struct CountOptions {
     std::string output; // empty or "-": stdout
 
     unsigned threads = 0;                     // 0: all hardware threads
-    std::size_t chunk_bytes = 4u << 20;       // read size
+    std::size_t chunk_bytes = 1u << 20;       // read size
     std::size_t max_record_bytes = 64u << 20; // longer records are structural errors
     // Crime state held in memory (all threads together) before it is spilled to temp_dir;
     // 0: no limit. Spilling keeps peak memory independent of the archive's size.
