@@ -22,6 +22,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -201,13 +202,28 @@ private:
         if (id.empty()) return reject(chunk, r, Reject::missing_id, "", out);
         std::string_view code_raw = trim(r.code);
         if (code_raw.empty()) return reject(chunk, r, Reject::missing_code, "", out);
-        normalise_code(code_raw, code_buf_);
-        int code = s_.codes.find(code_buf_);
-        if (code < 0 && s_.extras) {
-            auto cached = extra_cache_.find(code_buf_);
-            if (cached == extra_cache_.end())
-                cached = extra_cache_.emplace(code_buf_, s_.extras->intern(code_buf_)).first;
-            code = static_cast<int>(cached->second);
+        // Exports repeat a few dozen codes: the raw spelling (up to 7 bytes) is looked up in a
+        // small direct-mapped cache before it is normalised and found in the code list.
+        std::uint64_t raw_key = 0;
+        CodeSlot* slot = nullptr;
+        int code;
+        if (code_raw.size() <= 7) {
+            std::memcpy(&raw_key, code_raw.data(), code_raw.size());
+            raw_key |= static_cast<std::uint64_t>(code_raw.size()) << 56; // the free top byte
+            slot = &code_cache_[(raw_key * 0x9E3779B97F4A7C15ull) >> (64 - kCodeCacheBits)];
+        }
+        if (slot && slot->key == raw_key) {
+            code = slot->code;
+        } else {
+            normalise_code(code_raw, code_buf_);
+            code = s_.codes.find(code_buf_);
+            if (code < 0 && s_.extras) {
+                auto cached = extra_cache_.find(code_buf_);
+                if (cached == extra_cache_.end())
+                    cached = extra_cache_.emplace(code_buf_, s_.extras->intern(code_buf_)).first;
+                code = static_cast<int>(cached->second);
+            }
+            if (slot) *slot = CodeSlot{raw_key, code};
         }
         if (code < 0 || !s_.group_selected[s_.order.group(static_cast<std::uint32_t>(code))]) {
             ++out.rows.out_code;
@@ -645,6 +661,12 @@ private:
     csv::ChunkTokenizer tokenizer_; // CSV: records and fields of a chunk from one SIMD pass
     std::vector<std::string> bufs_;
     std::string code_buf_;
+    struct CodeSlot {
+        std::uint64_t key = 0; // raw code bytes, length in the top byte; 0: empty
+        int code = -1;
+    };
+    static constexpr unsigned kCodeCacheBits = 8;
+    std::array<CodeSlot, 1u << kCodeCacheBits> code_cache_{};
     std::string key_buf_;
     std::vector<std::pair<std::string, int>> key_roles_; // JSONL: key -> role (role_of)
     const char* line_cursor_ = nullptr;
