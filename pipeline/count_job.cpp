@@ -31,6 +31,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <unordered_map>
+#include <mutex>
 #include <optional>
 
 namespace moscan {
@@ -830,6 +831,10 @@ CountResult CountJob::run() {
         Chunk* chunk;
         ChunkOutcome outcome;
     };
+    // Items in flight, owned here: when a stage throws, the pipeline is cancelled and the
+    // items it had not collected are freed with this list.
+    std::mutex live_mutex;
+    std::vector<std::unique_ptr<Item>> live;
 
     std::uint64_t done_bytes = 0;
     const bool timed = options_.stage_times;
@@ -846,7 +851,11 @@ CountResult CountJob::run() {
                     fc.stop();
                     return nullptr;
                 }
-                return new Item{c, {}};
+                auto item = std::make_unique<Item>(Item{c, {}});
+                Item* raw = item.get();
+                std::lock_guard<std::mutex> lock(live_mutex);
+                live.push_back(std::move(item));
+                return raw;
             }) &
             oneapi::tbb::make_filter<Item*, Item*>(oneapi::tbb::filter_mode::parallel,
                                                    [&](Item* item) {
@@ -856,7 +865,14 @@ CountResult CountJob::run() {
                                                    }) &
             oneapi::tbb::make_filter<Item*, void>(
                 oneapi::tbb::filter_mode::serial_in_order, [&](Item* item) {
-                    std::unique_ptr<Item> own(item);
+                    std::unique_ptr<Item> own;
+                    {
+                        std::lock_guard<std::mutex> lock(live_mutex);
+                        auto it = std::find_if(live.begin(), live.end(),
+                                               [&](const auto& p) { return p.get() == item; });
+                        own = std::move(*it);
+                        live.erase(it);
+                    }
                     Clock::time_point t0;
                     if (timed) t0 = Clock::now();
                     struct Timer {
