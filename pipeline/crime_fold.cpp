@@ -1,8 +1,10 @@
 #include "pipeline/crime_fold.hpp"
 
 #include "pipeline/error.hpp"
+#include "pipeline/text_hash.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -84,13 +86,12 @@ void CrimeState::totals(std::vector<PlatformCount>& out) const {
 CrimeMap::CrimeMap() : shards_(kShards) {}
 
 std::uint64_t CrimeMap::hash_of(std::string_view id) {
-    // FNV-1a, then a final mix so that every bit depends on every byte.
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return h;
+    if (id.size() <= 15) { // the usual crime reference: its two padded words, mixed
+        std::uint64_t w[2] = {0, 0};
+        if (!id.empty()) std::memcpy(w, id.data(), id.size());
+        return hash_mix(w[0] ^ 0x9E3779B97F4A7C15ull, w[1] ^ (id.size() * 0xC2B2AE3D27D4EB4Full));
+    }
+    return text_hash(id, 0x51ED27u);
 }
 
 void CrimeMap::Key::set(std::string_view id, Arena& arena) {
@@ -114,6 +115,24 @@ std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
     const std::size_t mask = slots_.size() - 1;
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     std::size_t i = tag & mask;
+    if (id.size() <= 15) {
+        // A short id is held inline, zero-padded, its length in the last byte: two words
+        // compare it, with no call to memcmp.
+        static_assert(std::endian::native == std::endian::little, "Key's length is the top byte");
+        std::uint64_t want[2] = {0, 0};
+        if (!id.empty()) std::memcpy(want, id.data(), id.size());
+        want[1] |= static_cast<std::uint64_t>(id.size()) << 56;
+        while (true) {
+            const Slot& s = slots_[i];
+            if (s.index == 0) return i;
+            if (s.tag == tag) {
+                std::uint64_t have[2];
+                std::memcpy(have, entry(s.index - 1).key.b, sizeof have);
+                if (have[0] == want[0] && have[1] == want[1]) return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
     while (true) {
         const Slot& s = slots_[i];
         if (s.index == 0) return i;
