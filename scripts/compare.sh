@@ -131,6 +131,11 @@ measure() {
   for ((i = 0; i < reps; i++)); do
     /usr/bin/time -f '%e %M' -o "$work/$id.time" "$@" >"$work/$id.out.tmp" 2>"$work/$id.err.tmp"
     rc=$?
+    if ((rc > 128)); then # killed by a signal (a peer's crash is not a result): once more
+      log "$label ($thr threads) died with exit code $rc; running it again"
+      /usr/bin/time -f '%e %M' -o "$work/$id.time" "$@" >"$work/$id.out.tmp" 2>"$work/$id.err.tmp"
+      rc=$?
+    fi
     if ((rc != 0)); then
       mv "$work/$id.out.tmp" "$work/$id.out"
       mv "$work/$id.err.tmp" "$work/$id.err"
