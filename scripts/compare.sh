@@ -285,10 +285,5 @@ if ! python3 scripts/bench/report.py "$runs" "$work/meta.json" >"$report"; then
   cat "$runs" >&2
   exit 1
 fi
-mkdir -p bench/results
-dest="bench/results/compare-$date_s.md"
-n=2
-while [[ -e $dest ]]; do dest="bench/results/compare-$date_s-$n.md"; n=$((n + 1)); done
-cp "$report" "$dest"
-cat "$report"
-log "written to $dest"
+. scripts/bench/save_report.sh
+save_report compare "$report"

@@ -89,10 +89,5 @@ report="$work/report.md"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
 } >"$report"
-mkdir -p bench/results
-dest="bench/results/memory-$date_s.md"
-n=2
-while [[ -e $dest ]]; do dest="bench/results/memory-$date_s-$n.md"; n=$((n + 1)); done
-cp "$report" "$dest"
-cat "$report"
-log "written to $dest"
+. scripts/bench/save_report.sh
+save_report memory "$report"
