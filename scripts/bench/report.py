@@ -73,7 +73,7 @@ def compare(ref, other):
 
 
 def fmt_s(x):
-    return f"{x:.2f}" if x < 100 else f"{x:.0f}"
+    return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 100 else f"{x:.0f}"
 
 
 def fmt_ratio(x):
@@ -110,7 +110,8 @@ def main():
     w(f"- **Method**: one run of `scripts/compare.sh`; page cache warmed first (`cat > /dev/null`); "
       + (f"moscan and engine figures are the best of {meta['repeat']} runs, peers run once. "
          if meta['repeat'] > 1 else "every figure is from a single run. ")
-      + f"Wall time and peak RSS from GNU time (`%e %M`); (c) times only the scan, as the tool "
+      + f"Wall time from the clock around each run (to the millisecond), peak RSS from GNU time "
+      f"(`%M`); (c) times only the scan, as the tool "
       f"reports it. MB = 10^6 bytes; MB/s = archive bytes / wall time. Only ratios within "
       f"this run mean anything: the machine's cores share throughput.")
     w("")
