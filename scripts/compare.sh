@@ -293,5 +293,5 @@ if ! python3 scripts/bench/report.py "$runs" "$work/meta.json" >"$report"; then
   cat "$runs" >&2
   exit 1
 fi
-. scripts/bench/save_report.sh
+. scripts/bench/common.sh
 save_report compare "$report"

@@ -27,24 +27,9 @@ while (($#)); do
   esac
 done
 [[ $repeat =~ ^[1-9][0-9]*$ ]] || { echo "jsonl_vs_csv: --repeat must be a positive integer" >&2; exit 64; }
-log() { echo "jsonl_vs_csv: $*" >&2; }
-
-if ((setup)); then
-  scripts/setup.sh >/dev/null || { log "scripts/setup.sh failed"; exit 1; }
-fi
-moscan="$PWD/build/moscan"
-work="$(mktemp -d "${TMPDIR:-/tmp}/moscan-jsonl.XXXXXX")"
-((keep)) && log "keeping the archives in $work" || trap 'rm -rf "$work"' EXIT
-threads="$(nproc)"
-tlist=(1)
-((threads > 1)) && tlist+=("$threads")
-
-for f in csv jsonl; do
-  log "generating $size of $f"
-  "$moscan" generate --seed 20201207 --size "$size" --format "$f" -o "$work/a.$f" 2>"$work/gen.$f" ||
-    { log "generate failed: $(tail -1 "$work/gen.$f")"; exit 1; }
-  cat "$work/a.$f" >/dev/null
-done
+. scripts/bench/common.sh
+bench_init jsonl_vs_csv "$setup" "$keep"
+for f in csv jsonl; do generate_archive "$size" "$f" "$work/a.$f"; done
 
 # wall JOB FORMAT THREADS: one timed run, seconds on stdout.
 wall() {
@@ -84,7 +69,7 @@ report="$work/report.md"
 {
   echo "# moscan: JSON Lines against CSV, $date_s"
   echo
-  echo "- **Archives**: \`moscan generate --seed 20201207 --size $size --format csv|jsonl\`: $(sed -n 's/^moscan: generated //p' "$work/gen.csv") (CSV); $(sed -n 's/^moscan: generated //p' "$work/gen.jsonl") (JSONL)"
+  echo "- **Archives**: \`moscan generate --seed 20201207 --size $size --format csv|jsonl\`: $(sed -n 's/^moscan: generated //p' "$work/a.csv.log") (CSV); $(sed -n 's/^moscan: generated //p' "$work/a.jsonl.log") (JSONL)"
   echo "- **Machine**: $threads hardware threads, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "- **Method**: one run of \`scripts/jsonl_vs_csv.sh $size\`; page cache warm; formats alternate, best of $repeat wall times each. MB/s = archive bytes / wall; ratio = CSV MB/s / JSONL MB/s (target ≤ 1.5)."
   echo
@@ -92,5 +77,4 @@ report="$work/report.md"
   echo "|---|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
 } >"$report"
-. scripts/bench/save_report.sh
 save_report jsonl "$report"

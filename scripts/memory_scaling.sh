@@ -31,27 +31,15 @@ while (($#)); do
 done
 ((${#sizes[@]})) || sizes=(1G 4G)
 [[ $repeat =~ ^[1-9][0-9]*$ ]] || { echo "memory_scaling: --repeat must be a positive integer" >&2; exit 64; }
-log() { echo "memory_scaling: $*" >&2; }
-
-if ((setup)); then
-  scripts/setup.sh >/dev/null || { log "scripts/setup.sh failed"; exit 1; }
-fi
+. scripts/bench/common.sh
+bench_init memory_scaling "$setup" "$keep"
 command -v /usr/bin/time >/dev/null || { log "GNU time is missing (apt-get install time)"; exit 1; }
-moscan="$PWD/build/moscan"
-work="$(mktemp -d "${TMPDIR:-/tmp}/moscan-memory.XXXXXX")"
-((keep)) && log "keeping the archives in $work" || trap 'rm -rf "$work"' EXIT
-threads="$(nproc)"
-tlist=(1)
-((threads > 1)) && tlist+=("$threads")
 
 rows=()
 declare -A med
 for size in "${sizes[@]}"; do
   archive="$work/archive-$size.csv"
-  log "generating $size"
-  "$moscan" generate --seed 20201207 --size "$size" -o "$archive" 2>"$work/gen-$size.log" ||
-    { log "generate failed: $(tail -1 "$work/gen-$size.log")"; exit 1; }
-  cat "$archive" >/dev/null
+  generate_archive "$size" csv "$archive"
   bytes=$(stat -c %s "$archive")
   for t in "${tlist[@]}"; do
     rss=()
@@ -89,5 +77,4 @@ report="$work/report.md"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
 } >"$report"
-. scripts/bench/save_report.sh
 save_report memory "$report"
