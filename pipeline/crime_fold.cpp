@@ -242,11 +242,6 @@ void CrimeMap::Shard::reset() {
     arena_.rewind();
 }
 
-std::size_t CrimeMap::Shard::memory_bytes() const {
-    return slots_.capacity() * sizeof(Slot) + entries_.size() * kBlock * sizeof(Entry) +
-           arena_.memory_bytes();
-}
-
 CrimeState& CrimeMap::upsert(std::string_view id) {
     std::uint64_t h = hash_of(id);
     return shards_[h % kShards].upsert(id, h);
@@ -423,7 +418,7 @@ void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& 
     }
 }
 
-void CrimeMap::spill(SpillFile& file) {
+void CrimeMap::write_shards(SpillFile& file) {
     std::string buf;
     for (std::size_t s = 0; s < kShards; ++s) {
         if (shards_[s].count == 0) continue;
@@ -431,6 +426,10 @@ void CrimeMap::spill(SpillFile& file) {
         file.append(s, buf, shards_[s].count);
         shards_[s].reset();
     }
+}
+
+void CrimeMap::spill(SpillFile& file) {
+    write_shards(file);
     ++file.spills;
 }
 
@@ -439,10 +438,7 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
     // Everything to disk first, so that every part is rebuilt the same way and the maps'
     // memory is free for the parts.
     for (CrimeMap* m : maps)
-        if (!m->empty()) {
-            m->spill(*files.front());
-            --files.front()->spills; // not a spill for lack of memory
-        }
+        if (!m->empty()) m->write_shards(*files.front()); // not a spill: not counted
     for (CrimeMap* m : maps) *m = CrimeMap();
 
     struct Part {
@@ -495,12 +491,6 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
                         f(e.key.view(), e.state);
                     }
                 }));
-}
-
-std::size_t CrimeMap::memory_bytes() const {
-    std::size_t n = 0;
-    for (const auto& s : shards_) n += s.memory_bytes();
-    return n;
 }
 
 std::size_t CrimeMap::used_bytes() const {

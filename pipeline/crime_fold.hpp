@@ -57,7 +57,6 @@ public:
     void* allocate(std::size_t size, std::size_t align);
     // Forgets everything allocated but keeps the blocks for reuse (no new page faults).
     void rewind();
-    std::size_t memory_bytes() const { return blocks_.size() * kBlock + big_bytes_; }
     // Bytes in use since the last rewind.
     std::size_t used_bytes() const { return next_ * kBlock + big_bytes_; }
     // Blocks are bounded so that a thread's 64 shards start small.
@@ -187,7 +186,6 @@ public:
     void merge_from(CrimeMap& from, const CodeOrder& order);
     // Merges all maps into the first, shard by shard in parallel; the others are left empty.
     static void merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& order);
-    std::size_t memory_bytes() const;
     // Memory in use for crimes (not counting memory kept for reuse after a spill).
     std::size_t used_bytes() const;
 
@@ -205,6 +203,8 @@ public:
 
 private:
     static std::uint64_t hash_of(std::string_view id);
+    // spill() without counting it: each shard's crimes appended to `file`, the map emptied.
+    void write_shards(SpillFile& file);
 
     // An id: up to 15 bytes inline (b[15] = length), longer ones in the arena (b[15] = 0xFF).
     struct Key {
@@ -242,7 +242,6 @@ private:
                               std::size_t parts = 1, std::size_t part = 0);
         const Entry& entry(std::size_t i) const { return entries_[i / kBlock][i % kBlock]; }
         Entry& entry(std::size_t i) { return entries_[i / kBlock][i % kBlock]; }
-        std::size_t memory_bytes() const;
         // Slots, entries and arena bytes in use (the budget that triggers a spill).
         std::size_t used_bytes() const;
         // Empties the shard but keeps its memory for the crimes that come next.

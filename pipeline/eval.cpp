@@ -7,6 +7,7 @@
 #include "matchers/mentions.hpp"
 #include "matchers/naive_matcher.hpp"
 #include "pipeline/csv.hpp"
+#include "pipeline/csv_scan.hpp"
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/reader.hpp"
@@ -197,8 +198,10 @@ private:
         std::string id_buf, date_buf;
         std::vector<std::string> bufs(sc.texts.size());
         std::vector<std::pair<std::string_view, std::string_view>> out;
-        while (p < end) {
-            csv::RecordParse rp = csv::parse_record_fast(p, end, fields);
+        csv::ChunkTokenizer tokenizer; // the count job's tokenizer (pipeline/csv_scan.hpp)
+        tokenizer.reset(p, chunk.size, chunk.readable);
+        csv::RecordParse rp;
+        while (p < end && tokenizer.next(fields, rp)) {
             p = rp.next;
             if (rp.status != csv::ParseStatus::ok || fields.size() != sc.columns.size() ||
                 sc.id < 0)

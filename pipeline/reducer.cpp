@@ -85,10 +85,6 @@ int gender_of(const CrimeState& st) {
 
 } // namespace
 
-Cube build_cube(const CrimeMap& crimes, const ReduceInput& in, Summary& summary) {
-    return build_cube(CrimeSource([&](const CrimeVisitor& f) { crimes.for_each(f); }), in, summary);
-}
-
 Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summary) {
     Cube cube;
     cube.by = in.by;
@@ -340,10 +336,6 @@ std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o, const Suppr
              Measure::any_mentions, Measure::flagged, Measure::total, 0);
     }
     return rows;
-}
-
-std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summary& summary) {
-    return rows_of(build_cube(crimes, in, summary), RowOptions{});
 }
 
 std::vector<TableRow> reduce(const CrimeSource& crimes, const ReduceInput& in, Summary& summary) {

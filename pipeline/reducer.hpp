@@ -127,7 +127,6 @@ struct Cube {
 
 // Decides each crime's scope, fills the crime and row counts of `summary`, counts the cells.
 Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summary);
-Cube build_cube(const CrimeMap& crimes, const ReduceInput& in, Summary& summary);
 
 struct Suppression;
 
@@ -142,6 +141,5 @@ std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o,
 
 // build_cube + rows_of with the default row options.
 std::vector<TableRow> reduce(const CrimeSource& crimes, const ReduceInput& in, Summary& summary);
-std::vector<TableRow> reduce(const CrimeMap& crimes, const ReduceInput& in, Summary& summary);
 
 } // namespace moscan
