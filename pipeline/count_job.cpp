@@ -115,7 +115,7 @@ struct Shared {
     const PatternSet& patterns;
     bool hits; // keep every mention for the audit trail (--hits)
     std::size_t crime_memory; // this thread's share of CountOptions::crime_memory; 0: no limit
-    std::string temp_dir;
+    std::string temp_dir; // empty: $TMPDIR, else /tmp (SpillFile)
 };
 
 // Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
@@ -810,15 +810,10 @@ CountResult CountJob::run() {
     std::atomic<bool> issues_full{false};
     // --hits and eval look crimes up by id at the end, so they keep every crime in memory.
     const bool may_spill = options_.crime_memory && options_.hits_file.empty() && !options_.keep_crimes;
-    std::string temp_dir = options_.temp_dir;
-    if (temp_dir.empty()) {
-        const char* env = std::getenv("TMPDIR");
-        temp_dir = env && *env ? env : "/tmp";
-    }
     Shared shared{options_,   codes_,       order,     extras.get(), group_selected_,
                   *matcher_,  counter,      batch_scan_, &issues_full, patterns_,
                   !options_.hits_file.empty(), may_spill ? std::max<std::size_t>(options_.crime_memory / threads, 1) : 0,
-                  temp_dir};
+                  options_.temp_dir};
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 

@@ -288,8 +288,15 @@ void CrimeMap::merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& or
 
 // ---- spilling
 
-SpillFile::SpillFile(const std::string& dir) : dir_(dir), sections_(CrimeMap::kShards) {
-    std::string path = (dir.empty() ? std::string("/tmp") : dir) + "/moscan-spill-XXXXXX";
+static std::string temp_dir_or_default(const std::string& dir) {
+    if (!dir.empty()) return dir;
+    const char* env = std::getenv("TMPDIR");
+    return env && *env ? env : "/tmp";
+}
+
+SpillFile::SpillFile(const std::string& dir)
+    : dir_(temp_dir_or_default(dir)), sections_(CrimeMap::kShards) {
+    std::string path = dir_ + "/moscan-spill-XXXXXX";
     fd_ = ::mkstemp(path.data());
     if (fd_ < 0)
         throw IoError("cannot create a temporary file in " + dir_ + " (--temp-dir): " +

@@ -120,6 +120,7 @@ using CrimeSource = std::function<void(const CrimeVisitor&)>;
 // non-empty shard.
 class SpillFile {
 public:
+    // In `dir`; empty: $TMPDIR, else /tmp.
     explicit SpillFile(const std::string& dir);
     ~SpillFile();
     SpillFile(const SpillFile&) = delete;
