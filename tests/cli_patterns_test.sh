@@ -4,45 +4,7 @@
 # Usage: tests/cli_patterns_test.sh /path/to/moscan   (run from the repository root)
 set -u
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 /path/to/moscan" >&2
-    exit 2
-fi
-BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-if [ ! -x "$BIN" ]; then
-    echo "$0: $1 is not an executable" >&2
-    exit 2
-fi
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-
-T="$(mktemp -d "${TMPDIR:-/tmp}/moscan_cli_patterns.XXXXXX")"
-trap 'rm -rf "$T"' EXIT
-# The default cache directory goes to the temporary directory, never to the user's.
-export XDG_CACHE_HOME="$T/xdg"
-
-passed=0
-failed=0
-rc=0
-
-run() {
-    "$BIN" "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-}
-
-ok() { passed=$((passed + 1)); }
-
-fail() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-    echo "  command exit code: $rc"
-    echo "  stdout: $(head -c 800 "$T/out")"
-    echo "  stderr: $(head -c 800 "$T/err")"
-}
-
-expect_rc() { if [ "$rc" -eq "$2" ]; then ok; else fail "$1: expected exit code $2"; fi; }
-expect_in() { if grep -qsF -- "$3" "$2"; then ok; else fail "$1: expected '$3' in $(basename "$2")"; fi; }
-expect_re() { if grep -qsE -- "$3" "$2"; then ok; else fail "$1: expected /$3/ in $(basename "$2")"; fi; }
-expect_not_in() { if grep -qsF -- "$3" "$2"; then fail "$1: did not expect '$3' in $(basename "$2")"; else ok; fi; }
+. "$(dirname "$0")/cli_lib.sh" cli_patterns "$@"
 
 # --- patterns check ------------------------------------------------------------------------
 
@@ -209,5 +171,4 @@ run count --cache-dir "$T/not_a_dir/sub" --by period,group,code "$T/a.csv" -q --
 expect_rc "count with an unwritable cache directory" 0
 cmp -s "$T/out" "$T/full.csv" && ok || fail "count with an unwritable cache: same output"
 
-echo "cli_patterns_test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,56 +3,7 @@
 # Usage: tests/cli_test.sh /path/to/moscan
 set -u
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 /path/to/moscan" >&2
-    exit 2
-fi
-BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-if [ ! -x "$BIN" ]; then
-    echo "$0: $1 is not an executable" >&2
-    exit 2
-fi
-
-T="$(mktemp -d "${TMPDIR:-/tmp}/moscan_cli.XXXXXX")"
-export XDG_CACHE_HOME="$T/cache" # the pattern-database cache stays inside the test folder
-trap 'rm -rf "$T"' EXIT
-
-passed=0
-failed=0
-rc=0
-
-# run ARGS...: runs moscan, keeping stdout in $T/out, stderr in $T/err, exit code in $rc.
-run() {
-    "$BIN" "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-}
-
-ok() {
-    passed=$((passed + 1))
-}
-
-fail() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-    echo "  command exit code: $rc"
-    echo "  stdout: $(head -c 600 "$T/out")"
-    echo "  stderr: $(head -c 600 "$T/err")"
-}
-
-# expect_rc NAME CODE
-expect_rc() {
-    if [ "$rc" -eq "$2" ]; then ok; else fail "$1: expected exit code $2"; fi
-}
-
-# expect_in NAME FILE TEXT: FILE contains TEXT (fixed string)
-expect_in() {
-    if grep -qsF -- "$3" "$2"; then ok; else fail "$1: expected '$3' in $(basename "$2")"; fi
-}
-
-# expect_not_in NAME FILE TEXT
-expect_not_in() {
-    if grep -qsF -- "$3" "$2"; then fail "$1: did not expect '$3' in $(basename "$2")"; else ok; fi
-}
+. "$(dirname "$0")/cli_lib.sh" cli "$@"
 
 HEADER='CrimeRef,DateRecorded,HOCode,VictimAge,MOText'
 
@@ -295,5 +246,4 @@ run count --crime-memory lots "$T/gen.csv"
 expect_rc "--crime-memory lots" 64
 expect_in "--crime-memory lots" "$T/err" "--crime-memory 'lots'"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,23 +4,8 @@
 # back from its XML, and the HTML rendered in headless Chromium to a PNG.
 # Usage: tests/report_test.sh /path/to/moscan   (MOSCAN_SKIP_BROWSER=1 skips Chromium)
 set -u
-BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-T="$(mktemp -d "${TMPDIR:-/tmp}/moscan_report.XXXXXX")"
-export XDG_CACHE_HOME="$T/cache" # the pattern-database cache stays inside the test folder
-trap 'rm -rf "$T"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-}
-check() { # NAME COMMAND...: passes when the command succeeds
-    local name=$1
-    shift
-    if "$@" >"$T/check.out" 2>&1; then ok; else fail "$name"; sed 's/^/  /' "$T/check.out" | head -20; fi
-}
+
+. "$(dirname "$0")/cli_lib.sh" report "$@"
 
 ARCHIVE="$ROOT/data/sample/archive.csv"
 INI="$ROOT/patterns/foi_1148a_20.ini"
@@ -277,5 +262,4 @@ EOF
     fi
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
