@@ -657,23 +657,36 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// Counts the generated archive with `o` and compares the table and the run summary with the
+// reference computed independently from the same bytes.
+struct Compared {
+    CountResult result;
+    RefResult ref;
+    std::vector<TableRow> want;
+};
+Compared count_and_compare(const Generated& g, bool jsonl, CountOptions o, bool by_code) {
+    CountJob job(std::move(o), Engine::hyperscan);
+    Compared c{job.run(), {}, {}};
+    int blank = 0;
+    auto records = read_records(g.content, jsonl, blank);
+    CHECK(records.size() == g.stats.rows);
+    c.ref = fold(records, kPeriods, 17, blank);
+    c.want = ref_table(c.ref, kPeriods, by_code);
+    compare_tables(c.result.rows, c.want);
+    check_summary(c.result.summary, c.ref.counts);
+    return c;
+}
+
 } // namespace
 
 TEST_CASE("reference: FOI table of a generated CSV archive, by period and group") {
     auto t0 = std::chrono::steady_clock::now();
     const Generated& g = archive(synth::Format::csv);
     REQUIRE(g.content.size() >= (3u << 20));
-    CountJob job(foi_options(g.file->path(), {"period", "group"}), Engine::hyperscan);
-    CountResult result = job.run();
-
-    int blank = 0;
-    auto records = read_records(g.content, false, blank);
-    CHECK(records.size() == g.stats.rows);
-    RefResult res = fold(records, kPeriods, 17, blank);
-    std::vector<TableRow> want = ref_table(res, kPeriods, false);
-    compare_tables(result.rows, want);
-    check_summary(result.summary, res.counts);
-    check_coverage(res, want);
+    const Compared c =
+        count_and_compare(g, false, foi_options(g.file->path(), {"period", "group"}), false);
+    const RefResult& res = c.ref;
+    check_coverage(res, c.want);
     MESSAGE("CSV " << g.content.size() << " bytes, " << res.counts.read << " rows, "
                    << res.crimes.size() << " crimes formed, " << res.counts.crimes_in_scope
                    << " in scope, " << res.counts.crimes_online << " online; "
@@ -685,15 +698,9 @@ TEST_CASE("reference: FOI table of a generated CSV archive, by period, group and
     // With crime state spilled to disk many times over: the table must not change.
     CountOptions o = foi_options(g.file->path(), {"period,group,code"});
     o.crime_memory = 256u << 10;
-    CountJob job(std::move(o), Engine::hyperscan);
-    CountResult result = job.run();
-    CHECK(result.summary.spills >= 4);
-
-    int blank = 0;
-    RefResult res = fold(read_records(g.content, false, blank), kPeriods, 17, blank);
-    std::vector<TableRow> want = ref_table(res, kPeriods, true);
-    compare_tables(result.rows, want);
-    check_summary(result.summary, res.counts);
+    const Compared c = count_and_compare(g, false, std::move(o), true);
+    CHECK(c.result.summary.spills >= 4);
+    const std::vector<TableRow>& want = c.want;
     // Every period x group has crimes here, so the code breakdown leaves none of them out.
     std::set<std::pair<std::string, std::string>> cells;
     for (const auto& r : want) cells.insert({r.period, r.group});
@@ -703,17 +710,9 @@ TEST_CASE("reference: FOI table of a generated CSV archive, by period, group and
 TEST_CASE("reference: FOI table of a generated JSON Lines archive") {
     const Generated& g = archive(synth::Format::jsonl);
     REQUIRE(g.content.size() >= (3u << 20));
-    CountJob job(foi_options(g.file->path(), {"period", "group"}), Engine::hyperscan);
-    CountResult result = job.run();
-
-    int blank = 0;
-    auto records = read_records(g.content, true, blank);
-    CHECK(records.size() == g.stats.rows);
-    RefResult res = fold(records, kPeriods, 17, blank);
-    std::vector<TableRow> want = ref_table(res, kPeriods, false);
-    compare_tables(result.rows, want);
-    check_summary(result.summary, res.counts);
-    check_coverage(res, want);
+    const Compared c =
+        count_and_compare(g, true, foi_options(g.file->path(), {"period", "group"}), false);
+    check_coverage(c.ref, c.want);
 }
 
 TEST_CASE("reference: a text field repeated on a crime's rows counts once") {
