@@ -159,11 +159,11 @@ private:
         bool child = false, unknown_age = false, flag = false;
         std::uint8_t age = kNoAge, genders = 0; // the victim's age and gender (bits)
         std::uint64_t line = 0;                 // --hits only
-        std::uint64_t hash = 0;
         std::int32_t same_as = -1; // earlier record with the same id and texts: reuse its scan
         std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
     };
-    // One text field of a pending record: key, place in batch_, and (after the scan) counts.
+    // One text field of a pending record: key (worked out in flush() for a text with
+    // mentions), place in batch_, and (after the scan) counts.
     struct Field {
         std::uint64_t hash;
         std::uint32_t begin, end;
@@ -264,8 +264,8 @@ private:
 
         // Queue the record; its texts are scanned with the rest of the chunk in flush().
         // Each text column's value is a text of the crime, keyed by (column, hash): exports
-        // repeat the MO on every victim row, and such a repeat counts once. A row whose id
-        // and texts all equal the previous row's reuses its scan.
+        // repeat the MO on every victim row, and such a repeat counts once. A row whose id,
+        // date and texts all equal the previous row's reuses its scan.
         Pending p;
         p.id_offset = static_cast<std::uint32_t>(ids_.size());
         p.id_length = static_cast<std::uint32_t>(id.size());
@@ -280,24 +280,19 @@ private:
         if (s_.hits) p.line = line_of(r);
         p.first_field = static_cast<std::uint32_t>(fields_out_.size());
         p.fields = static_cast<std::uint32_t>(r.texts.size());
-        std::uint64_t all = 0;
-        for (size_t f = 0; f < r.texts.size(); ++f) {
-            std::uint64_t h = text_hash(r.texts[f], 0x9E3779B97F4A7C15ull + f);
-            fields_out_.push_back(Field{h, 0, 0});
-            all = hash_mix(all ^ h, 0xff51afd7ed558ccdull);
-        }
-        p.hash = all;
-        if (!pending_.empty() && pending_.back().hash == all &&
-            pending_id(pending_.back()) == id) {
+        // Texts are hashed (their key) only once they have mentions, in flush().
+        if (!pending_.empty() && same_texts(pending_.back(), id, *day, r.texts)) {
             p.same_as = pending_.back().same_as >= 0 ? pending_.back().same_as
                                                      : static_cast<std::int32_t>(pending_.size() - 1);
+            fields_out_.resize(fields_out_.size() + r.texts.size(), Field{0, 0, 0});
         } else {
             for (size_t f = 0; f < r.texts.size(); ++f) {
-                Field& fo = fields_out_[p.first_field + f];
+                Field fo{0, 0, 0};
                 fo.begin = static_cast<std::uint32_t>(batch_.size());
                 batch_.append(r.texts[f]);
                 fo.end = static_cast<std::uint32_t>(batch_.size());
                 batch_.push_back('\0'); // never part of a match (see CountJob::batch_scan_)
+                fields_out_.push_back(fo);
             }
         }
         pending_.push_back(p);
@@ -307,6 +302,22 @@ private:
 
     std::string_view pending_id(const Pending& p) const {
         return std::string_view(ids_).substr(p.id_offset, p.id_length);
+    }
+    // A pending record's text `f` (of the record whose scan it uses).
+    std::string_view pending_text(const Pending& p, std::uint32_t f) const {
+        const Pending& s = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
+        const Field& fo = fields_out_[s.first_field + f];
+        return std::string_view(batch_).substr(fo.begin, fo.end - fo.begin);
+    }
+    // Whether a record has the id, date and texts of pending record `p`: then it reuses p's
+    // scan and counts (counts depend on the date only through patterns valid from or until a
+    // date, but are the same for the same date).
+    bool same_texts(const Pending& p, std::string_view id, Day day,
+                    const std::vector<std::string_view>& texts) const {
+        if (p.day != day || pending_id(p) != id) return false;
+        for (std::uint32_t f = 0; f < p.fields; ++f)
+            if (pending_text(p, f) != texts[f]) return false;
+        return true;
     }
 
     // Scans the queued texts of a chunk, counts mentions per text and folds the records.
@@ -350,6 +361,9 @@ private:
                 record_hits_.clear();
                 while (h < hits_.size() && hits_[h].start < f.end)
                     record_hits_.push_back(hits_[h++]);
+                if (record_hits_.empty()) continue; // no mentions: no key needed
+                f.hash = text_hash(std::string_view(batch_).substr(f.begin, f.end - f.begin),
+                                   0x9E3779B97F4A7C15ull + i);
                 if (s_.hits) keep_hits(p, i, f);
                 s_.counter.count(record_hits_, counts_, p.day);
                 f.counts_size = static_cast<std::uint32_t>(counts_.size());
@@ -373,7 +387,8 @@ private:
             for (size_t f = 0; f < p.fields; ++f) {
                 const Field& fo = fields_out_[scanned.first_field + f];
                 if (fo.end <= fo.begin) continue; // empty text: nothing to count
-                crimes.add_text(st, id_hashes_[i], fields_out_[p.first_field + f].hash,
+                if (fo.counts_size == 0) continue; // no mentions: nothing to add
+                crimes.add_text(st, id_hashes_[i], fo.hash,
                                 counts_pool_.data() + fo.counts_offset, fo.counts_size);
             }
         }
@@ -644,7 +659,7 @@ private:
         for (const MentionSpan& m : spans_) {
             const std::uint32_t a = m.start - f.begin, b = m.end - f.begin;
             hit_candidates.push_back(HitCandidate{
-                std::string(pending_id(p)), fields_out_[p.first_field + i].hash, schema_, p.line, i,
+                std::string(pending_id(p)), f.hash, schema_, p.line, i,
                 m.platform, m.pattern, a, b, std::string(text.substr(a, b - a)),
                 std::string(context_before(text, a, ctx)), std::string(context_after(text, b, ctx))});
         }

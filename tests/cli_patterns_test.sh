@@ -171,4 +171,30 @@ run count --cache-dir "$T/not_a_dir/sub" --by period,group,code "$T/a.csv" -q --
 expect_rc "count with an unwritable cache directory" 0
 cmp -s "$T/out" "$T/full.csv" && ok || fail "count with an unwritable cache: same output"
 
+# --- count: a pattern valid from a date, on rows that repeat a text -------------------------
+# Two rows of one crime with the same MO, the first before the pattern's start date: the
+# crime's text counts the mention of the later row whatever the rows' order and however the
+# input is cut into chunks (a row must not reuse the counts of a row with another date).
+cat >"$T/valid.pat" <<'EOF2'
+platform tiktok TikTok
+  pattern {valid=2020-06-01..} tiktok
+EOF2
+for order in early-first late-first; do
+    {
+        echo 'CrimeRef,DateRecorded,HOCode,VictimAge,MOText'
+        if [ $order = early-first ]; then
+            echo 'V1,10/01/2020,17,12,sent on tiktok'
+            echo 'V1,10/07/2020,17,12,sent on tiktok'
+        else
+            echo 'V1,10/07/2020,17,12,sent on tiktok'
+            echo 'V1,10/01/2020,17,12,sent on tiktok'
+        fi
+    } >"$T/valid_$order.csv"
+    for chunk in 1M 40; do
+        run count -q --patterns "$T/valid.pat" --every year --by platform --chunk-size $chunk "$T/valid_$order.csv"
+        expect_rc "valid-from pattern, $order, chunks of $chunk" 0
+        expect_in "valid-from pattern, $order, chunks of $chunk: the crime counts" "$T/out" "tiktok,1"
+    done
+done
+
 finish
