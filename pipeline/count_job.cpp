@@ -27,6 +27,10 @@
 #include <emmintrin.h>
 #endif
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -116,18 +120,29 @@ struct Shared {
     bool hits; // keep every mention for the audit trail (--hits)
     std::size_t crime_memory; // this thread's share of CountOptions::crime_memory; 0: no limit
     std::string temp_dir; // empty: $TMPDIR, else /tmp (SpillFile)
+    // Defer the texts of rows that cannot bring their crime into scope (DeferredRows): only
+    // with an age limit, and not when crimes are looked up by id at the end (--hits, eval).
+    bool defer;
+    bool include_unknown; // unknown-age rows bring their crime into scope
 };
 
 // Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
 class Worker {
 public:
-    explicit Worker(const Shared& s)
-        : s_(s), scratch_(s.matcher.make_scratch()), timed_(s.options.stage_times) {}
+    // `resolving`: the worker of DeferredRows, which scans rows read back at the end and adds
+    // their texts to the crimes already in `crimes` (their facts are there already).
+    explicit Worker(const Shared& s, bool resolving = false)
+        : s_(s), scratch_(s.matcher.make_scratch()), timed_(s.options.stage_times),
+          resolving_(resolving) {}
 
     void process(const Chunk& chunk, ChunkOutcome& out) {
         Clock::time_point t0;
         if (timed_) t0 = Clock::now();
         schema_ = chunk.schema;
+        // Rows of a chunk mapped from a file can be read again: their texts may be deferred.
+        defer_chunk_ = s_.defer && !resolving_ && chunk.keep != nullptr;
+        chunk_base_ = chunk.bytes;
+        chunk_offset_ = chunk.offset;
         if (chunk.schema->format == InputFormat::jsonl) process_jsonl(chunk, out);
         else process_csv(chunk, out);
         if (out.fatal) {
@@ -145,6 +160,8 @@ public:
     }
 
     StageTimes times; // this thread's share (parse, scan, fold)
+    std::uint64_t deferred_rows = 0; // rows whose texts were deferred (DeferredRows)
+    std::uint64_t missing_crimes = 0; // resolving: rows whose crime is not held (input changed)
     std::vector<HitCandidate> hit_candidates; // --hits: every mention of every scanned text
 
     CrimeMap crimes;
@@ -159,6 +176,7 @@ private:
         bool child = false, unknown_age = false, flag = false;
         std::uint8_t age = kNoAge, genders = 0; // the victim's age and gender (bits)
         std::uint64_t line = 0;                 // --hits only
+        std::uint64_t offset = 0;               // the row's byte offset in its file
         std::int32_t same_as = -1; // earlier record with the same id and texts: reuse its scan
         std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
     };
@@ -278,6 +296,7 @@ private:
         p.age = years;
         p.genders = gender_bits(r.gender);
         if (s_.hits) p.line = line_of(r);
+        p.offset = chunk_offset_ + static_cast<std::uint64_t>(r.start - chunk_base_);
         p.first_field = static_cast<std::uint32_t>(fields_out_.size());
         p.fields = static_cast<std::uint32_t>(r.texts.size());
         // Texts are hashed (their key) only once they have mentions, in flush().
@@ -320,30 +339,85 @@ private:
         return true;
     }
 
-    // Scans the queued texts of a chunk, counts mentions per text and folds the records.
+    // Folds the records of a chunk: their facts first, then (only for records whose crime is
+    // in scope so far, when texts may be deferred) scans their texts, counts mentions per
+    // text and adds the texts; the other records' texts are deferred (DeferredRows).
     void flush() {
         Clock::time_point t0;
         if (timed_) t0 = Clock::now();
-        hits_.clear();
-        if (s_.batch_scan) {
-            if (!batch_.empty()) s_.matcher.scan(batch_, *scratch_, hits_);
-        } else {
-            // Some pattern could match a NUL: scan each field on its own.
-            for (const Field& f : fields_out_) {
-                if (f.end <= f.begin) continue;
-                size_t before = hits_.size();
-                s_.matcher.scan(std::string_view(batch_).substr(f.begin, f.end - f.begin),
-                                *scratch_, hits_);
-                for (size_t i = before; i < hits_.size(); ++i) {
-                    hits_[i].start += f.begin;
-                    hits_[i].end += f.begin;
-                }
-            }
+        const size_t n = pending_.size();
+        // Facts, prefetching the crime table a few records ahead.
+        constexpr size_t kAhead = 8;
+        id_hashes_.resize(n);
+        states_.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            id_hashes_[i] = CrimeMap::hash(pending_id(pending_[i]));
+            if (i < kAhead) crimes.prefetch(id_hashes_[i]);
         }
+        for (size_t i = 0; i < n; ++i) {
+            if (i + kAhead < n) crimes.prefetch(id_hashes_[i + kAhead]);
+            const Pending& p = pending_[i];
+            if (resolving_) { // the crime's facts are held already: only its texts are added
+                states_[i] = crimes.find(pending_id(p));
+                if (!states_[i]) ++missing_crimes;
+                continue;
+            }
+            CrimeState& st = crimes.upsert(pending_id(p), id_hashes_[i]);
+            st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
+            st.add_victim(p.age, p.child, p.unknown_age, p.genders);
+            states_[i] = &st;
+        }
+        // Which records are scanned now: all, unless texts may be deferred; then those whose
+        // crime is in scope so far (rows of the same crime share its state).
+        scan_now_.assign(n, 1);
+        bool all = true;
+        if (defer_chunk_)
+            for (size_t i = 0; i < n; ++i) {
+                const CrimeState& st = *states_[i];
+                scan_now_[i] = st.child || (s_.include_unknown && st.unknown_age);
+                all &= scan_now_[i] != 0;
+            }
         Clock::time_point t1;
         if (timed_) {
             t1 = Clock::now();
-            times.scan += seconds(t1 - t0);
+            times.fold += seconds(t1 - t0);
+        }
+        hits_.clear();
+        if (s_.batch_scan) {
+            if (all) {
+                if (!batch_.empty()) s_.matcher.scan(batch_, *scratch_, hits_);
+            } else {
+                // Each run of consecutive records scanned now is one stretch of batch_.
+                for (size_t i = 0; i < n;) {
+                    if (!scan_now_[i]) {
+                        ++i;
+                        continue;
+                    }
+                    std::uint32_t begin = UINT32_MAX, end = 0;
+                    for (; i < n && scan_now_[i]; ++i) {
+                        const Pending& p = pending_[i];
+                        if (p.same_as >= 0 || p.fields == 0) continue;
+                        if (begin == UINT32_MAX) begin = fields_out_[p.first_field].begin;
+                        end = fields_out_[p.first_field + p.fields - 1].end + 1; // and its NUL
+                    }
+                    if (begin < end) scan_part(begin, end);
+                }
+            }
+        } else {
+            // Some pattern could match a NUL: scan each field on its own.
+            for (size_t i = 0; i < n; ++i) {
+                const Pending& p = pending_[i];
+                if (!scan_now_[i] || p.same_as >= 0) continue;
+                for (std::uint32_t k = 0; k < p.fields; ++k) {
+                    const Field& f = fields_out_[p.first_field + k];
+                    if (f.end > f.begin) scan_part(f.begin, f.end);
+                }
+            }
+        }
+        Clock::time_point t2;
+        if (timed_) {
+            t2 = Clock::now();
+            times.scan += seconds(t2 - t1);
         }
         std::sort(hits_.begin(), hits_.end(),
                   [](const Hit& a, const Hit& b) { return a.start < b.start; });
@@ -351,8 +425,9 @@ private:
         // patterns valid only from or until a date).
         size_t h = 0;
         counts_pool_.clear();
-        for (const Pending& p : pending_) {
-            if (p.same_as >= 0) continue;
+        for (size_t r = 0; r < n; ++r) {
+            const Pending& p = pending_[r];
+            if (p.same_as >= 0 || !scan_now_[r]) continue;
             for (std::uint32_t i = 0; i < p.fields; ++i) {
                 Field& f = fields_out_[p.first_field + i];
                 f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
@@ -370,20 +445,20 @@ private:
                 counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
             }
         }
-        // Fold, prefetching the crime table a few records ahead.
-        constexpr size_t kAhead = 8;
-        id_hashes_.resize(pending_.size());
-        for (size_t i = 0; i < pending_.size(); ++i) {
-            id_hashes_[i] = CrimeMap::hash(pending_id(pending_[i]));
-            if (i < kAhead) crimes.prefetch(id_hashes_[i]);
-        }
-        for (size_t i = 0; i < pending_.size(); ++i) {
-            if (i + kAhead < pending_.size()) crimes.prefetch(id_hashes_[i + kAhead]);
+        // Texts: those with mentions of the records scanned now; a deferred record once (a
+        // record that repeats it has the same texts on the same date).
+        for (size_t i = 0; i < n; ++i) {
             const Pending& p = pending_[i];
+            if (!states_[i]) continue; // resolving: counted in missing_crimes
+            CrimeState& st = *states_[i];
+            if (!scan_now_[i]) {
+                if (p.same_as < 0 && has_text(p)) {
+                    crimes.add_deferred(st, id_hashes_[i], schema_->index, p.offset);
+                    ++deferred_rows;
+                }
+                continue;
+            }
             const Pending& scanned = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
-            CrimeState& st = crimes.upsert(pending_id(p), id_hashes_[i]);
-            st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
-            st.add_victim(p.age, p.child, p.unknown_age, p.genders);
             for (size_t f = 0; f < p.fields; ++f) {
                 const Field& fo = fields_out_[scanned.first_field + f];
                 if (fo.end <= fo.begin) continue; // empty text: nothing to count
@@ -396,11 +471,29 @@ private:
         batch_.clear();
         ids_.clear();
         fields_out_.clear();
-        if (s_.crime_memory && crimes.used_bytes() > s_.crime_memory) {
+        if (s_.crime_memory && !resolving_ && crimes.used_bytes() > s_.crime_memory) {
             if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
             crimes.spill(*spill);
         }
-        if (timed_) times.fold += seconds(Clock::now() - t1);
+        if (timed_) times.fold += seconds(Clock::now() - t2);
+    }
+
+    // Scans batch_[begin, end) and adds its hits with offsets in batch_.
+    void scan_part(std::uint32_t begin, std::uint32_t end) {
+        const size_t before = hits_.size();
+        s_.matcher.scan(std::string_view(batch_).substr(begin, end - begin), *scratch_, hits_);
+        for (size_t i = before; i < hits_.size(); ++i) {
+            hits_[i].start += begin;
+            hits_[i].end += begin;
+        }
+    }
+
+    bool has_text(const Pending& p) const {
+        for (std::uint32_t f = 0; f < p.fields; ++f) {
+            const Field& fo = fields_out_[p.first_field + f];
+            if (fo.end > fo.begin) return true;
+        }
+        return false;
     }
 
     void process_csv(const Chunk& chunk, ChunkOutcome& out) {
@@ -539,6 +632,7 @@ private:
             r.line = line++;
             std::string_view text(p, le - p);
             const char* start = p;
+            r.start = start;
             p = next;
             if (trim(text).empty()) {
                 ++out.rows.blank_lines;
@@ -695,7 +789,174 @@ private:
     std::vector<Field> fields_out_;
     std::vector<Hit> record_hits_;
     std::vector<std::uint64_t> id_hashes_;
+    std::vector<CrimeState*> states_;    // the crime of each pending record
+    std::vector<char> scan_now_;         // whether each pending record is scanned now
+    const bool resolving_;
+    bool defer_chunk_ = false;           // this chunk's texts may be deferred
+    const char* chunk_base_ = nullptr;   // this chunk's bytes ...
+    std::uint64_t chunk_offset_ = 0;     // ... start at this offset in its file
     std::vector<PlatformCount> counts_pool_;
+};
+
+
+// Deferred rows. While the input is read, the texts of a row that cannot bring its crime into
+// scope (an adult victim's) are scanned only if the crime is in scope already in that thread;
+// otherwise the row is deferred: only its place in its file is kept (crime_fold.hpp). Most
+// such crimes never come into scope and their texts are never scanned. A crime that does
+// (a child victim's row came later, or in another thread's chunk) is held here when the
+// reducer's source reaches it; its deferred rows are read back from their files, scanned and
+// counted exactly as on the first pass, and the crime is then visited. Exports keep a crime's
+// rows together, so few rows are read back; held crimes are resolved whenever they reach the
+// memory budget, so memory stays bounded however many there are.
+class DeferredRows {
+public:
+    DeferredRows(const Shared& s, const ChunkReader& reader, std::size_t budget)
+        : s_(s), reader_(reader), budget_(budget), worker_(s, true) {}
+    ~DeferredRows() {
+        for (int fd : fds_)
+            if (fd >= 0) ::close(fd);
+    }
+
+    void visit(std::string_view id, const CrimeState& st, const CrimeVisitor& f) {
+        const bool in_scope = st.child || (s_.include_unknown && st.unknown_age);
+        if (!in_scope || !st.has_deferred()) {
+            f(id, st); // deferred rows of a crime out of scope count nothing
+            return;
+        }
+        CrimeMap& held = worker_.crimes;
+        const std::uint64_t h = CrimeMap::hash(id);
+        CrimeState& c = held.upsert(id, h);
+        c.merge_facts(st, s_.order);
+        for (const TextNode* t = st.texts; t; t = t->next) held.add_node(c, h, *t);
+        if (budget_ && held.used_bytes() > budget_) resolve(f);
+    }
+    // Resolves and visits the crimes still held.
+    void finish(const CrimeVisitor& f) { resolve(f); }
+
+    std::uint64_t rows_read_back = 0;
+    double seconds = 0;
+
+private:
+    void resolve(const CrimeVisitor& f) {
+        CrimeMap& held = worker_.crimes;
+        if (held.empty()) return;
+        const auto t0 = Clock::now();
+        std::vector<std::pair<std::uint32_t, std::uint64_t>> rows; // (file, offset)
+        held.for_each([&](std::string_view, const CrimeState& st) {
+            for (const TextNode* t = st.texts; t; t = t->next)
+                if (t->deferred()) rows.emplace_back(t->deferred_file(), t->deferred_offset());
+        });
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        // Rows of one file are read back into one buffer, a record after another, and
+        // processed as a chunk of their own (a few MiB at most).
+        constexpr std::size_t kBatch = 4u << 20;
+        for (std::size_t i = 0; i < rows.size();) {
+            const std::uint32_t file = rows[i].first;
+            buf_.clear();
+            std::size_t records = 0;
+            for (; i < rows.size() && rows[i].first == file && buf_.size() < kBatch; ++i) {
+                append_record(file, rows[i].second);
+                ++records;
+            }
+            process(file, records);
+        }
+        rows_read_back += rows.size();
+        held.for_each(f);
+        held = CrimeMap();
+        seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+
+    const FileSchema& schema(std::uint32_t file) const { return *reader_.schemas().at(file); }
+
+    int fd(std::uint32_t file) {
+        if (fds_.size() <= file) fds_.resize(file + 1, -1);
+        if (fds_[file] < 0) {
+            fds_[file] = ::open(schema(file).name.c_str(), O_RDONLY);
+            if (fds_[file] < 0)
+                throw IoError("cannot open " + schema(file).name + " again: " + std::strerror(errno));
+        }
+        return fds_[file];
+    }
+
+    // offset UINT64_MAX: somewhere in the rows read back.
+    [[noreturn]] void changed(std::uint32_t file, std::uint64_t offset) const {
+        throw DataError(schema(file).name + ": the file changed while it was read (" +
+                        (offset == UINT64_MAX ? std::string("rows read again at the end differ")
+                                              : "the row at byte " + std::to_string(offset) + " is gone") +
+                        "); run again on a copy that does not change");
+    }
+
+    // Appends the record at `offset` of `file` to buf_, ending with a newline.
+    void append_record(std::uint32_t file, std::uint64_t offset) {
+        const bool csv = schema(file).format != InputFormat::jsonl;
+        std::size_t want = 64u << 10;
+        while (true) {
+            window_.resize(want + simdjson::SIMDJSON_PADDING);
+            std::size_t got = 0;
+            while (got < want) {
+                ssize_t r = ::pread(fd(file), window_.data() + got, want - got,
+                                    static_cast<off_t>(offset + got));
+                if (r < 0 && errno == EINTR) continue;
+                if (r < 0)
+                    throw IoError(schema(file).name + ": read failed: " + std::strerror(errno));
+                if (r == 0) break;
+                got += static_cast<std::size_t>(r);
+            }
+            const bool eof = got < want;
+            if (got == 0) changed(file, offset);
+            std::memset(window_.data() + got, 0, simdjson::SIMDJSON_PADDING);
+            const char* p = window_.data();
+            std::size_t len = 0;
+            bool complete = false;
+            if (csv) {
+                csv::RecordParse rp = csv::parse_record_fast(p, p + got, fields_);
+                len = static_cast<std::size_t>(rp.next - p);
+                complete = rp.status == csv::ParseStatus::ok &&
+                           (len < got || (len > 0 && p[len - 1] == '\n') || eof);
+            } else {
+                const void* nl = std::memchr(p, '\n', got);
+                len = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - p) + 1 : got;
+                complete = nl != nullptr || eof;
+            }
+            if (complete) {
+                buf_.append(p, len);
+                if (buf_.empty() || buf_.back() != '\n') buf_.push_back('\n');
+                return;
+            }
+            if (want >= s_.options.max_record_bytes + (64u << 10)) changed(file, offset);
+            want *= 2;
+        }
+    }
+
+    // Scans the records in buf_ (`records` of them, read back from `file`) and adds their texts
+    // to the held crimes.
+    void process(std::uint32_t file, std::size_t records) {
+        const std::size_t size = buf_.size();
+        buf_.append(simdjson::SIMDJSON_PADDING, '\0');
+        Chunk c;
+        c.bytes = buf_.data();
+        c.size = size;
+        c.readable = buf_.size();
+        c.schema = &schema(file);
+        c.final_in_file = true;
+        ChunkOutcome out;
+        worker_.missing_crimes = 0;
+        worker_.process(c, out);
+        buf_.resize(size);
+        // Each row was in scope on the first pass; the same bytes must give the same rows.
+        if (out.fatal || out.rows.kept != records || worker_.missing_crimes)
+            changed(file, UINT64_MAX);
+    }
+
+    const Shared& s_;
+    const ChunkReader& reader_;
+    std::size_t budget_;
+    Worker worker_; // resolving; its crimes are the crimes held
+    std::vector<int> fds_;
+    std::string buf_;
+    std::vector<char> window_;
+    std::vector<csv::Field> fields_;
 };
 
 } // namespace
@@ -828,7 +1089,9 @@ CountResult CountJob::run() {
     Shared shared{options_,   codes_,       order,     extras.get(), group_selected_,
                   *matcher_,  counter,      batch_scan_, &issues_full, patterns_,
                   !options_.hits_file.empty(), may_spill ? std::max<std::size_t>(options_.crime_memory / threads, 1) : 0,
-                  options_.temp_dir};
+                  options_.temp_dir,
+                  options_.max_age >= 0 && options_.hits_file.empty() && !options_.keep_crimes,
+                  options_.unknown_age == UnknownAge::include};
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 
@@ -933,10 +1196,24 @@ CountResult CountJob::run() {
     // Without spills the per-thread maps are merged shard by shard in parallel; with spills
     // each shard is merged with its spilled state just before the reducer visits it.
     if (spills.empty()) CrimeMap::merge_all(maps, order);
+    for (auto& w : workers) summary.stages.rows_deferred += w.deferred_rows;
+    // Parts of a few MiB: the parts in flight stay well inside --crime-memory.
+    const std::size_t part_bytes =
+        std::max<std::size_t>(options_.crime_memory / (4 * (threads + 1)), 64u << 10);
     CrimeSource source = [&](const CrimeVisitor& f) {
-        if (spills.empty()) crimes.for_each(f);
-        // Parts of a few MiB: the parts in flight stay well inside --crime-memory.
-        else CrimeMap::drain(maps, spills, std::max<std::size_t>(options_.crime_memory / (4 * (threads + 1)), 64u << 10), order, f);
+        std::optional<DeferredRows> deferred;
+        CrimeVisitor g = f;
+        if (summary.stages.rows_deferred) {
+            deferred.emplace(shared, reader, options_.crime_memory ? part_bytes : 0);
+            g = [&](std::string_view id, const CrimeState& st) { deferred->visit(id, st, f); };
+        }
+        if (spills.empty()) crimes.for_each(g);
+        else CrimeMap::drain(maps, spills, part_bytes, order, g);
+        if (deferred) {
+            deferred->finish(f);
+            summary.stages.rows_read_back += deferred->rows_read_back;
+            summary.stages.read_back += deferred->seconds;
+        }
     };
     ReduceInput in{patterns_,
                    codes_,

@@ -70,7 +70,7 @@ void CrimeState::merge_facts(const CrimeState& other, const CodeOrder& order) {
 void CrimeState::totals(std::vector<PlatformCount>& out) const {
     out.clear();
     for (const TextNode* t = texts; t; t = t->next)
-        for (std::uint32_t i = 0; i < t->n; ++i) {
+        for (std::uint32_t i = 0; i < (t->deferred() ? 0 : t->n); ++i) {
             const PlatformCount& c = t->counts()[i];
             auto it = std::find_if(out.begin(), out.end(), [&](const PlatformCount& x) {
                 return x.platform == c.platform;
@@ -194,7 +194,7 @@ void CrimeMap::Shard::add_text(CrimeState& st, std::uint64_t key, const Platform
     if (total == 0) return; // nothing to count
     for (TextNode** link = &st.texts; *link; link = &(*link)->next) {
         const TextNode* t = *link;
-        if (t->hash != key) continue;
+        if (t->hash != key || t->deferred()) continue;
         if (!counts_less(t->counts(), t->n, t->total, counts, n, total)) return;
         *link = t->next; // replaced below (rare: the same text counted differently by date)
         break;
@@ -204,6 +204,18 @@ void CrimeMap::Shard::add_text(CrimeState& st, std::uint64_t key, const Platform
     node->n = static_cast<std::uint32_t>(n);
     node->total = total;
     std::copy(counts, counts + n, node->counts());
+    node->next = st.texts;
+    st.texts = node;
+}
+
+void CrimeMap::Shard::add_deferred(CrimeState& st, std::uint32_t file, std::uint64_t offset) {
+    for (const TextNode* t = st.texts; t; t = t->next)
+        if (t->deferred() && t->hash == offset && t->deferred_file() == file) return; // kept once
+    auto* node = static_cast<TextNode*>(arena_.allocate(TextNode::bytes(1), alignof(TextNode)));
+    node->hash = offset;
+    node->n = 1;
+    node->total = 0;
+    node->counts()[0] = PlatformCount{file, 0};
     node->next = st.texts;
     st.texts = node;
 }
@@ -218,7 +230,7 @@ void CrimeMap::Shard::merge_from(Shard& from, const CodeOrder& order) {
         std::string_view id = e.key.view();
         CrimeState& st = upsert(id, hash_of(id));
         st.merge_facts(e.state, order);
-        for (const TextNode* t = e.state.texts; t; t = t->next) add_text(st, t->hash, t->counts(), t->n);
+        for (const TextNode* t = e.state.texts; t; t = t->next) add_node(st, *t);
     }
     from = Shard();
 }
@@ -256,11 +268,20 @@ void CrimeMap::add_text(CrimeState& st, std::uint64_t id_hash, std::uint64_t key
     shards_[id_hash % kShards].add_text(st, key, counts, n);
 }
 
+void CrimeMap::add_deferred(CrimeState& st, std::uint64_t id_hash, std::uint32_t file,
+                            std::uint64_t offset) {
+    shards_[id_hash % kShards].add_deferred(st, file, offset);
+}
+
 void CrimeMap::prefetch(std::uint64_t h) const { shards_[h % kShards].prefetch(h); }
 
 const CrimeState* CrimeMap::find(std::string_view id) const {
     std::uint64_t h = hash_of(id);
     return shards_[h % kShards].find(id, h);
+}
+
+CrimeState* CrimeMap::find(std::string_view id) {
+    return const_cast<CrimeState*>(static_cast<const CrimeMap*>(this)->find(id));
 }
 
 std::size_t CrimeMap::size() const {
@@ -352,7 +373,8 @@ template <typename T> T take(const char*& p) {
 }
 } // namespace
 
-// Per crime: id length and bytes, the row facts, then its texts with their counts.
+// Per crime: id length and bytes, the row facts, then its texts with their counts (a
+// deferred row: its offset and one count {file, 0 mentions}).
 void CrimeMap::Shard::serialize(std::string& out) const {
     out.clear();
     for (std::size_t i = 0; i < count; ++i) {
@@ -420,7 +442,10 @@ void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& 
             counts.resize(n);
             std::memcpy(counts.data(), p, n * sizeof(PlatformCount));
             p += n * sizeof(PlatformCount);
-            add_text(st, hash, counts.data(), n);
+            if (n == 1 && counts[0].mentions == 0) // a deferred row (a text has mentions)
+                add_deferred(st, counts[0].platform, hash);
+            else
+                add_text(st, hash, counts.data(), n);
         }
     }
 }

@@ -11,6 +11,10 @@
 //           text column of one row, keyed by (column, 64-bit hash of the value); the same
 //           value on several rows counts once, different values all count (texts without
 //           mentions are not kept: they add nothing)
+//   deferred rows whose texts were not scanned yet (where they are in their input file):
+//           a row that cannot bring its crime into scope (an adult victim's) is scanned only
+//           once its crime is known to be in scope, at the end (count_job.cpp); the same row
+//           is kept once
 // Sink (one CrimeMap per thread) -> combine (merge_from) -> finalize (reducer.hpp).
 //
 // Memory is the per-crime state of crimes that passed the row filters, so it is kept flat:
@@ -40,15 +44,21 @@ namespace moscan {
 // A distinct text of a crime that has mentions: its key and per-platform counts, in a
 // singly linked list owned by the crime's shard (texts without mentions add nothing to a
 // count and are not kept).
+//
+// Or a deferred row (total 0): a row whose texts are still to be scanned, with hash = its
+// byte offset in its input file and one count {file index, 0}.
 struct TextNode {
     std::uint64_t hash;
     TextNode* next;
     std::uint32_t n;     // counts that follow the node
-    std::uint32_t total; // mentions over all platforms
+    std::uint32_t total; // mentions over all platforms; 0: a deferred row
 
     const PlatformCount* counts() const { return reinterpret_cast<const PlatformCount*>(this + 1); }
     PlatformCount* counts() { return reinterpret_cast<PlatformCount*>(this + 1); }
     static std::size_t bytes(std::size_t n) { return sizeof(TextNode) + n * sizeof(PlatformCount); }
+    bool deferred() const { return total == 0; }
+    std::uint32_t deferred_file() const { return counts()[0].platform; }
+    std::uint64_t deferred_offset() const { return hash; }
 };
 
 // Fixed-size blocks of bytes: what lives in them never moves and is freed all at once.
@@ -104,7 +114,13 @@ public:
     // The row facts of another state of the same crime (not its texts).
     void merge_facts(const CrimeState& other, const CodeOrder& order);
     // Total mentions per platform over distinct texts, in platform order (out is cleared).
+    // Deferred rows count nothing: they must be resolved first (count_job.cpp).
     void totals(std::vector<PlatformCount>& out) const;
+    bool has_deferred() const {
+        for (const TextNode* t = texts; t; t = t->next)
+            if (t->deferred()) return true;
+        return false;
+    }
 
 private:
     void take_date(Day d, std::uint32_t code_index, const CodeOrder& order);
@@ -169,8 +185,16 @@ public:
     // (the larger total, then the larger list), so the result never depends on row order.
     void add_text(CrimeState& st, std::uint64_t id_hash, std::uint64_t key,
                   const PlatformCount* counts, std::size_t n);
+    // Adds a deferred row (file index, byte offset in that file) to the crime `st` of this map.
+    void add_deferred(CrimeState& st, std::uint64_t id_hash, std::uint32_t file,
+                      std::uint64_t offset);
+    // Adds a node of another map's state (a text or a deferred row) to the crime `st`.
+    void add_node(CrimeState& st, std::uint64_t id_hash, const TextNode& t) {
+        shards_[id_hash % kShards].add_node(st, t);
+    }
     static std::uint64_t hash(std::string_view id) { return hash_of(id); }
     const CrimeState* find(std::string_view id) const;
+    CrimeState* find(std::string_view id);
     std::size_t size() const;
     bool empty() const { return size() == 0; }
 
@@ -236,6 +260,12 @@ private:
         const CrimeState* find(std::string_view id, std::uint64_t h) const;
         void add_text(CrimeState& st, std::uint64_t key, const PlatformCount* counts,
                       std::size_t n);
+        void add_deferred(CrimeState& st, std::uint32_t file, std::uint64_t offset);
+        // A node of another state: a text or a deferred row.
+        void add_node(CrimeState& st, const TextNode& t) {
+            if (t.deferred()) add_deferred(st, t.deferred_file(), t.deferred_offset());
+            else add_text(st, t.hash, t.counts(), t.n);
+        }
         void merge_from(Shard& from, const CodeOrder& order);
         void serialize(std::string& out) const;
         // Merges spilled crimes; with parts > 1 only those whose id hash is in slice `part`.

@@ -227,6 +227,7 @@ bool ChunkReader::open_next_file() {
     }
     schema->format = options_.input_format != InputFormat::detect ? options_.input_format
                                                                     : format_from_name(in);
+    schema->index = static_cast<std::uint32_t>(schemas_.size());
     schemas_.push_back(std::move(schema));
     schema_ = schemas_.back().get();
     eof_ = false;

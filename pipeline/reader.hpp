@@ -25,6 +25,7 @@ namespace moscan {
 
 struct FileSchema {
     std::string name; // as given ("-" shown as "<stdin>")
+    std::uint32_t index = 0; // position among the run's inputs (ChunkReader::schemas())
     InputFormat format = InputFormat::csv;
     std::vector<std::string> columns; // header (CSV) or keys of the first object (JSONL)
     // CSV: column indices; JSONL: indices into `columns` naming the keys. -1 = absent.

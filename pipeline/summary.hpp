@@ -56,7 +56,10 @@ struct StageTimes {
     double fold = 0;    // parallel: count mentions per text, fold into the crime map
     double collect = 0; // serial: row counts, issues, recycle buffers
     double combine = 0; // merge the per-thread crime maps
-    double reduce = 0;  // decide scope per crime, build the table
+    double reduce = 0;  // decide scope per crime, build the table (includes read_back)
+    double read_back = 0; // deferred rows of crimes in scope read back and scanned
+    std::uint64_t rows_deferred = 0;  // rows whose texts were not scanned on the first pass
+    std::uint64_t rows_read_back = 0; // ... and read back because their crime is in scope
     std::string format(std::uint64_t bytes) const;
 };
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <random>
 #include <tuple>
 
@@ -23,6 +24,7 @@ struct Row {
     bool child, unknown, flag;
     std::uint8_t age, genders;
     std::vector<std::pair<std::uint64_t, std::vector<PlatformCount>>> texts;
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> deferred; // (file, offset)
 };
 
 struct Model {
@@ -32,6 +34,7 @@ struct Model {
     bool child = false, unknown = false, flag = false;
     std::uint8_t youngest = kNoAge, genders = 0;
     std::map<std::uint64_t, std::vector<PlatformCount>> texts; // key -> kept counts
+    std::set<std::pair<std::uint32_t, std::uint64_t>> deferred; // each deferred row once
 };
 
 std::uint32_t total_of(const std::vector<PlatformCount>& c) {
@@ -69,6 +72,7 @@ void model_add(std::map<std::string, Model>& m, const Row& r) {
     // Gender bits of child rows low, of unknown-age rows (not child) shifted by 3.
     if (r.child) s.genders |= r.genders;
     else if (r.unknown) s.genders |= static_cast<std::uint8_t>(r.genders << 3);
+    s.deferred.insert(r.deferred.begin(), r.deferred.end());
     for (const auto& [key, counts] : r.texts) {
         if (total_of(counts) == 0) continue;
         auto it = s.texts.find(key);
@@ -105,6 +109,9 @@ std::vector<Row> random_rows(std::uint32_t seed, std::size_t n, std::size_t crim
                                                static_cast<std::uint32_t>(krng() % 3)});
             r.texts.emplace_back(key, counts);
         }
+        // Deferred rows, repeated, with offsets that equal text keys (which they must not be
+        // mistaken for).
+        if (pick(4) == 0) r.deferred.emplace_back(pick(2), 1000 + pick(8));
         rows.push_back(std::move(r));
     }
     return rows;
@@ -116,6 +123,7 @@ void fold(CrimeMap& map, const Row& r, const CodeOrder& order) {
     st.add_row(r.date, r.code, r.child, r.unknown, r.flag, order);
     st.add_victim(r.age, r.child, r.unknown, r.genders);
     for (const auto& [key, counts] : r.texts) map.add_text(st, h, key, counts.data(), counts.size());
+    for (const auto& [file, offset] : r.deferred) map.add_deferred(st, h, file, offset);
 }
 
 void check_against(const std::map<std::string, Model>& model, const CrimeSource& source) {
@@ -136,6 +144,11 @@ void check_against(const std::map<std::string, Model>& model, const CrimeSource&
         CHECK(st.flagged == m.flag);
         CHECK(st.youngest == m.youngest);
         CHECK(st.genders == m.genders);
+        std::multiset<std::pair<std::uint32_t, std::uint64_t>> deferred;
+        for (const TextNode* t = st.texts; t; t = t->next)
+            if (t->deferred()) deferred.emplace(t->deferred_file(), t->deferred_offset());
+        CHECK(deferred == std::multiset<std::pair<std::uint32_t, std::uint64_t>>(m.deferred.begin(), m.deferred.end()));
+        CHECK(st.has_deferred() == !m.deferred.empty());
         std::map<std::uint32_t, std::uint32_t> want;
         for (const auto& [key, counts] : m.texts)
             for (const auto& c : counts) want[c.platform] += c.mentions;
