@@ -27,6 +27,7 @@
 #include <emmintrin.h>
 #endif
 #include <atomic>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -142,6 +143,7 @@ public:
         // Rows of a chunk mapped from a file can be read again: their texts may be deferred.
         defer_chunk_ = s_.defer && !resolving_ && chunk.keep != nullptr;
         chunk_base_ = chunk.bytes;
+        chunk_readable_end_ = chunk.bytes + chunk.readable;
         chunk_offset_ = chunk.offset;
         if (chunk.schema->format == InputFormat::jsonl) process_jsonl(chunk, out);
         else process_csv(chunk, out);
@@ -227,7 +229,16 @@ private:
         CodeSlot* slot = nullptr;
         int code;
         if (code_raw.size() <= 7) {
-            std::memcpy(&raw_key, code_raw.data(), code_raw.size());
+            // One 8-byte load where the chunk has the bytes (a copy of fewer bytes would stall
+            // the load that follows it), masked to the code's length.
+            if (std::endian::native == std::endian::little && code_raw.data() >= chunk_base_ &&
+                code_raw.data() + 8 <= chunk_readable_end_) {
+                std::memcpy(&raw_key, code_raw.data(), 8);
+                raw_key &= (std::uint64_t{1} << (8 * code_raw.size())) - 1;
+            } else {
+                for (size_t i = 0; i < code_raw.size(); ++i)
+                    raw_key |= std::uint64_t{static_cast<unsigned char>(code_raw[i])} << (8 * i);
+            }
             raw_key |= static_cast<std::uint64_t>(code_raw.size()) << 56; // the free top byte
             slot = &code_cache_[(raw_key * 0x9E3779B97F4A7C15ull) >> (64 - kCodeCacheBits)];
         }
@@ -793,6 +804,7 @@ private:
     std::vector<char> scan_now_;         // whether each pending record is scanned now
     const bool resolving_;
     bool defer_chunk_ = false;           // this chunk's texts may be deferred
+    const char* chunk_readable_end_ = nullptr; // end of what may be read of this chunk
     const char* chunk_base_ = nullptr;   // this chunk's bytes ...
     std::uint64_t chunk_offset_ = 0;     // ... start at this offset in its file
     std::vector<PlatformCount> counts_pool_;
