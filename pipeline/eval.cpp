@@ -642,16 +642,6 @@ void collect_examples(const CountJob& job, const CountResult& result, const Trut
 
 namespace {
 
-struct Row {
-    std::string label;
-    Score s;
-    std::optional<double> p, r, f;
-};
-
-Row row_of(const std::string& label, const Score& s) {
-    return {label, s, s.precision(), s.recall(), s.f1()};
-}
-
 std::string crimes_line(const EvalReport& r) {
     std::string s = std::to_string(r.truth_not_evaluated);
     if (r.truth_not_evaluated && r.absent_known)
