@@ -1213,18 +1213,22 @@ CountResult CountJob::run() {
     const std::size_t part_bytes =
         std::max<std::size_t>(options_.crime_memory / (4 * (threads + 1)), 64u << 10);
     CrimeSource source = [&](const CrimeVisitor& f) {
-        std::optional<DeferredRows> deferred;
-        CrimeVisitor g = f;
-        if (summary.stages.rows_deferred) {
-            deferred.emplace(shared, reader, options_.crime_memory ? part_bytes : 0);
-            g = [&](std::string_view id, const CrimeState& st) { deferred->visit(id, st, f); };
-        }
-        if (spills.empty()) crimes.for_each(g);
+        // Crimes are visited from several threads at once; each thread holds and resolves the
+        // crimes with deferred rows that it meets.
+        oneapi::tbb::enumerable_thread_specific<std::unique_ptr<DeferredRows>> deferred;
+        const bool any_deferred = summary.stages.rows_deferred > 0;
+        const CrimeVisitor g = [&](std::string_view id, const CrimeState& st) {
+            if (!any_deferred) return f(id, st);
+            auto& d = deferred.local();
+            if (!d) d = std::make_unique<DeferredRows>(shared, reader, options_.crime_memory ? part_bytes : 0);
+            d->visit(id, st, f);
+        };
+        if (spills.empty()) crimes.for_each_parallel(g);
         else CrimeMap::drain(maps, spills, part_bytes, order, g);
-        if (deferred) {
-            deferred->finish(f);
-            summary.stages.rows_read_back += deferred->rows_read_back;
-            summary.stages.read_back += deferred->seconds;
+        for (auto& d : deferred) {
+            d->finish(f);
+            summary.stages.rows_read_back += d->rows_read_back;
+            summary.stages.read_back += d->seconds;
         }
     };
     ReduceInput in{patterns_,

@@ -501,9 +501,8 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
                 if (next == todo.size()) fc.stop();
                 return next++;
             }) &
-            oneapi::tbb::make_filter<std::size_t, Shard*>(
-                oneapi::tbb::filter_mode::parallel,
-                [&](std::size_t i) {
+            oneapi::tbb::make_filter<std::size_t, void>(
+                oneapi::tbb::filter_mode::parallel, [&](std::size_t i) {
                     const Part* part = &todo[i];
                     auto shard = std::make_unique<Shard>();
                     shard->reserve(part->crimes);
@@ -513,16 +512,22 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
                             file->read(sec, buf);
                             shard->merge_serialized(buf, order, part->parts, part->part);
                         }
-                    return shard.release();
-                }) &
-            oneapi::tbb::make_filter<Shard*, void>(
-                oneapi::tbb::filter_mode::serial_out_of_order, [&](Shard* raw) {
-                    std::unique_ptr<Shard> shard(raw);
-                    for (std::size_t i = 0; i < shard->count; ++i) {
-                        const Entry& e = shard->entry(i);
+                    for (std::size_t k = 0; k < shard->count; ++k) {
+                        const Entry& e = shard->entry(k);
                         f(e.key.view(), e.state);
                     }
                 }));
+}
+
+void CrimeMap::for_each_parallel(
+    const std::function<void(std::string_view, const CrimeState&)>& f) const {
+    oneapi::tbb::parallel_for(std::size_t{0}, kShards, [&](std::size_t s) {
+        const Shard& shard = shards_[s];
+        for (std::size_t i = 0; i < shard.count; ++i) {
+            const Entry& e = shard.entry(i);
+            f(e.key.view(), e.state);
+        }
+    });
 }
 
 std::size_t CrimeMap::used_bytes() const {

@@ -126,8 +126,9 @@ private:
     void take_date(Day d, std::uint32_t code_index, const CodeOrder& order);
 };
 
-// Every crime once with its merged state, handed to a visitor: a CrimeMap's for_each, or its
-// drain() over spilled state.
+// Every crime once with its merged state, handed to a visitor: a CrimeMap's for_each_parallel,
+// or its drain() over spilled state. These call the visitor from several threads at once (never
+// twice for the same crime), so a visitor keeps its state per thread.
 using CrimeVisitor = std::function<void(std::string_view, const CrimeState&)>;
 using CrimeSource = std::function<void(const CrimeVisitor&)>;
 
@@ -206,6 +207,9 @@ public:
                 f(e.key.view(), e.state);
             }
     }
+    // Calls f(id, state) for every crime, shards in parallel: f is called from several threads
+    // at once.
+    void for_each_parallel(const std::function<void(std::string_view, const CrimeState&)>& f) const;
     // Moves every crime of `from` into this map (merging states of the same crime);
     // `from` is left empty.
     void merge_from(CrimeMap& from, const CodeOrder& order);
@@ -221,8 +225,8 @@ public:
     // merged over all of them. What the maps hold is spilled too (to files.front()) and their
     // memory freed; then the crimes are rebuilt a part at a time: a shard, or a slice of a
     // shard by more bits of the id's hash when its spilled bytes exceed `part_bytes`, so that
-    // memory stays bounded however much was spilled. Parts are merged in parallel (a few in
-    // flight) and visited one at a time, in no particular order.
+    // memory stays bounded however much was spilled. Parts are merged and visited in parallel
+    // (a few in flight), in no particular order: f is called from several threads at once.
     static void drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                       std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f);
 

@@ -3,6 +3,8 @@
 #include "pipeline/disclosure.hpp"
 #include "pipeline/error.hpp"
 
+#include <oneapi/tbb/enumerable_thread_specific.h>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -94,8 +96,8 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         cube.platform_ids.push_back(p.id);
         cube.platform_names.push_back(p.name);
     }
-    auto cell = [&](const CellKey& k) -> CellCounts& {
-        CellCounts& c = cube.cells[k];
+    auto cell = [&](std::map<CellKey, CellCounts>& cells, const CellKey& k) -> CellCounts& {
+        CellCounts& c = cells[k];
         if (c.crimes.empty()) {
             c.crimes.assign(np, 0);
             c.mentions.assign(np, 0);
@@ -129,30 +131,39 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
     const bool by_period = in.by.has(Dim::period);
     const size_t period_bit = by_period ? 0 : SIZE_MAX; // period is first in `on` when there
 
-    std::vector<PlatformCount> totals;
-    std::vector<int> period_keys;
-    std::vector<int> codes_seen;
-    int lo = INT32_MAX, hi = INT32_MIN;
+    // The source may visit crimes from several threads at once: each thread counts into its
+    // own cells and counters, added up afterwards (sums, so in any order the same).
+    struct Acc {
+        std::map<CellKey, CellCounts> cells;
+        std::uint64_t out_age = 0, crimes_out_age = 0, rows_used = 0, in_scope = 0, online = 0;
+        int lo = INT32_MAX, hi = INT32_MIN;
+        std::vector<PlatformCount> totals;
+        std::vector<int> period_keys;
+    };
+    oneapi::tbb::enumerable_thread_specific<Acc> accs;
     crimes([&](std::string_view, const CrimeState& st) {
+        Acc& a = accs.local();
         bool in_scope = in.max_age < 0 || st.child || (in.include_unknown_age && st.unknown_age);
         if (!in_scope) {
-            summary.out_age += st.rows;
-            ++summary.crimes_out_of_scope_age;
+            a.out_age += st.rows;
+            ++a.crimes_out_age;
             return;
         }
-        summary.rows_used += st.rows;
-        ++summary.crimes_in_scope;
+        a.rows_used += st.rows;
+        ++a.in_scope;
+        std::vector<PlatformCount>& totals = a.totals;
         st.totals(totals);
         bool online = !totals.empty();
-        summary.crimes_online += online;
+        a.online += online;
         std::uint64_t sum = 0;
         for (const auto& t : totals) sum += t.mentions;
 
+        std::vector<int>& period_keys = a.period_keys;
         period_keys.clear();
         in.periods.keys(st.date, period_keys);
         for (int pk : period_keys) {
-            lo = std::min(lo, pk);
-            hi = std::max(hi, pk);
+            a.lo = std::min(a.lo, pk);
+            a.hi = std::max(a.hi, pk);
         }
         CellKey base{kAll, kAll, kAll, kAll, kAll};
         if (in.by.has(Dim::group)) base[1] = static_cast<int>(in.order.group(st.code));
@@ -160,7 +171,7 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         if (in.by.has(Dim::age_band)) base[3] = age_band_of(st, in);
         if (in.by.has(Dim::gender)) base[4] = gender_of(st);
         auto add = [&](const CellKey& k) {
-            CellCounts& c = cell(k);
+            CellCounts& c = cell(a.cells, k);
             ++c.total;
             c.flagged += st.flagged;
             if (online) {
@@ -188,6 +199,29 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
             }
         }
     });
+    int lo = INT32_MAX, hi = INT32_MIN;
+    for (Acc& a : accs) {
+        summary.out_age += a.out_age;
+        summary.crimes_out_of_scope_age += a.crimes_out_age;
+        summary.rows_used += a.rows_used;
+        summary.crimes_in_scope += a.in_scope;
+        summary.crimes_online += a.online;
+        lo = std::min(lo, a.lo);
+        hi = std::max(hi, a.hi);
+        for (const auto& [k, c] : a.cells) {
+            CellCounts& d = cell(cube.cells, k);
+            d.total += c.total;
+            d.flagged += c.flagged;
+            d.any += c.any;
+            d.any_mentions += c.any_mentions;
+            d.any_both += c.any_both;
+            for (size_t p = 0; p < np; ++p) {
+                d.crimes[p] += c.crimes[p];
+                d.mentions[p] += c.mentions[p];
+                d.both[p] += c.both[p];
+            }
+        }
+    }
 
     // The dimensions: values in report order and labels.
     {
@@ -211,6 +245,7 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         DimSpec& c = cube.dims[2];
         c.dim = Dim::code;
         c.fixed = false;
+        std::vector<int> codes_seen;
         for (const auto& [k, counts] : cube.cells)
             if (k[2] != kAll) codes_seen.push_back(k[2]);
         std::sort(codes_seen.begin(), codes_seen.end());
@@ -257,7 +292,7 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         if (empty) continue;
         while (true) {
             for (size_t i = 0; i < open.size(); ++i) k[open[i]] = cube.dims[open[i]].values[idx[i]];
-            cell(k);
+            cell(cube.cells, k);
             size_t i = 0;
             for (; i < open.size(); ++i) {
                 if (++idx[i] < cube.dims[open[i]].values.size()) break;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <random>
 #include <tuple>
@@ -130,7 +131,9 @@ void check_against(const std::map<std::string, Model>& model, const CrimeSource&
     std::size_t seen = 0;
     std::map<std::string, int> visits;
     std::vector<PlatformCount> totals;
+    std::mutex mutex; // sources visit from several threads at once
     source([&](std::string_view id, const CrimeState& st) {
+        std::lock_guard<std::mutex> lock(mutex);
         ++seen;
         ++visits[std::string(id)];
         auto it = model.find(std::string(id));
@@ -192,6 +195,7 @@ TEST_CASE("crime fold: folded, merged, spilled and drained states equal a plain 
             CrimeMap::merge_all(ptrs, order);
             CHECK(maps[1].empty());
             check_against(model, [&](const CrimeVisitor& f) { maps[0].for_each(f); });
+            check_against(model, [&](const CrimeVisitor& f) { maps[0].for_each_parallel(f); });
         }
         // Three maps, each spilling every 2,000 rows to its own file, then drained.
         {
