@@ -140,8 +140,8 @@ public:
         Clock::time_point t0;
         if (timed_) t0 = Clock::now();
         schema_ = chunk.schema;
-        // Rows of a chunk mapped from a file can be read again: their texts may be deferred.
-        defer_chunk_ = s_.defer && !resolving_ && chunk.keep != nullptr;
+        // Rows of a regular file can be read again: their texts may be deferred.
+        defer_chunk_ = s_.defer && !resolving_ && chunk.schema->rereadable;
         chunk_base_ = chunk.bytes;
         chunk_readable_end_ = chunk.bytes + chunk.readable;
         chunk_offset_ = chunk.offset;

@@ -12,7 +12,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <filesystem>
 #include <unistd.h>
@@ -163,17 +162,7 @@ Chunk* ChunkReader::acquire() {
 }
 
 void ChunkReader::release(Chunk* chunk) {
-    if (chunk->keep && chunk->size) {
-        // Done with these pages: drop them from this process (they stay in the page cache),
-        // so that resident memory does not grow with the size of a mapped input. A page
-        // shared with a chunk still in flight is simply read again if that chunk touches it.
-        static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-        auto from = reinterpret_cast<std::uintptr_t>(chunk->bytes) & ~(page - 1);
-        auto to = (reinterpret_cast<std::uintptr_t>(chunk->bytes) + chunk->size) & ~(page - 1);
-        if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
-    }
     std::lock_guard<std::mutex> lock(pool_mutex_);
-    chunk->keep.reset(); // may unmap a file whose last view this was
     pool_.push_back(chunk);
 }
 
@@ -224,6 +213,11 @@ bool ChunkReader::open_next_file() {
         if (fd_ < 0)
             throw NoInputError("cannot open " + in + ": " + std::strerror(errno));
         schema->name = in;
+        struct stat st {};
+        if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) {
+            schema->rereadable = true;
+            ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL); // larger readahead when cold
+        }
     }
     schema->format = options_.input_format != InputFormat::detect ? options_.input_format
                                                                     : format_from_name(in);
@@ -345,95 +339,12 @@ void ChunkReader::read_header(Chunk& c) {
     }
     resolve_columns(*schema_, options_);
     carry_.assign(d + end, c.size - end);
-
-    // Map a regular file; its data starts at offset_ (after the header).
-    struct stat st {};
-    if (fd_ > 0 && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) &&
-        static_cast<std::uint64_t>(st.st_size) > offset_) {
-        auto size = static_cast<std::size_t>(st.st_size);
-        void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd_, 0);
-        if (addr != MAP_FAILED) {
-            ::madvise(addr, size, MADV_SEQUENTIAL);
-            map_ = std::shared_ptr<const void>(addr, [size](const void* a) {
-                ::munmap(const_cast<void*>(a), size);
-            });
-            map_data_ = static_cast<const char*>(addr);
-            map_size_ = size;
-            map_pos_ = offset_;
-            bytes_read_ -= carry_.size(); // counted again as mapped chunks are handed on
-            carry_.clear();
-            eof_ = true;
-        }
-    }
-}
-
-Chunk* ChunkReader::next_mapped() {
-    constexpr std::size_t kTail = 4096; // a view always has this much file after it
-    const std::size_t remaining = map_size_ - map_pos_;
-    const char* base = map_data_ + map_pos_;
-    Chunk* c = acquire();
-    c->schema = schema_;
-    c->first_line = line_;
-    c->offset = map_pos_;
-    std::size_t want = options_.chunk_bytes;
-    std::size_t end = 0;
-    std::uint64_t newlines = 0; // in [base, base + end), when known
-    bool counted = false;
-    while (remaining > want + kTail) {
-        if (schema_->format == InputFormat::csv) {
-            csv::Split split = csv::split_records(base, want); // one pass: quotes and lines
-            end = split.end;
-            newlines = split.newlines;
-            counted = true;
-        } else {
-            const void* nl = memrchr(base, '\n', want);
-            end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : 0;
-        }
-        if (end > 0) break;
-        if (want >= options_.max_record_bytes) {
-            release(c);
-            throw DataError(schema_->name + ":" + std::to_string(line_) +
-                            ": a record is longer than " +
-                            std::to_string(options_.max_record_bytes >> 20) +
-                            " MiB; is a quote left open? (--max-record-mib raises the limit)");
-        }
-        want *= 2;
-    }
-    if (end > 0) {
-        c->bytes = base;
-        c->size = end;
-        c->readable = remaining;
-        c->keep = map_;
-    } else {
-        // The rest of the file: copied, so that it has padding after it.
-        grow(*c, remaining);
-        std::memcpy(c->data.get(), base, remaining);
-        std::memset(c->data.get() + remaining, 0, simdjson::SIMDJSON_PADDING);
-        c->size = remaining;
-        c->bytes = c->data.get();
-        c->readable = c->capacity + simdjson::SIMDJSON_PADDING;
-        c->final_in_file = true;
-        end = remaining;
-        counted = false;
-    }
-    if (!counted) newlines = static_cast<std::uint64_t>(std::count(base, base + end, '\n'));
-    line_ += newlines;
-    map_pos_ += end;
-    offset_ = map_pos_;
-    bytes_read_ += end;
-    if (c->final_in_file) { // the map is no longer needed (chunks in flight keep it alive)
-        map_.reset();
-        map_data_ = nullptr;
-    }
-    return c;
 }
 
 Chunk* ChunkReader::next() {
     while (true) {
-        if (map_data_) return next_mapped();
         if (eof_ && carry_.empty()) {
             if (!open_next_file()) return nullptr;
-            if (map_data_) return next_mapped();
             if (eof_ && carry_.empty()) continue; // header only
         }
         Chunk* c = acquire();
@@ -446,6 +357,8 @@ Chunk* ChunkReader::next() {
         carry_.clear();
         std::size_t want = c->size + options_.chunk_bytes;
         std::size_t end = 0;
+        std::uint64_t newlines = 0; // in [0, end), when known
+        bool counted = false;
         while (true) {
             fill(*c, want);
             if (eof_) {
@@ -453,14 +366,17 @@ Chunk* ChunkReader::next() {
                 c->final_in_file = true;
                 break;
             }
-            end = schema_->format == InputFormat::csv
-                      ? csv::last_record_end(c->data.get(), c->size)
-                      : [&] {
-                            const char* d = c->data.get();
-                            const void* nl = memrchr(d, '\n', c->size);
-                            return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - d) + 1
-                                      : std::size_t{0};
-                        }();
+            if (schema_->format == InputFormat::csv) {
+                csv::Split split = csv::split_records(c->data.get(), c->size); // one pass
+                end = split.end;
+                newlines = split.newlines;
+                counted = true;
+            } else {
+                const char* d = c->data.get();
+                const void* nl = memrchr(d, '\n', c->size);
+                end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - d) + 1 : 0;
+                counted = false;
+            }
             if (end > 0) break;
             if (c->size >= options_.max_record_bytes) {
                 std::string name = schema_->name;
@@ -476,7 +392,8 @@ Chunk* ChunkReader::next() {
         c->size = end;
         c->bytes = c->data.get();
         c->readable = c->capacity + simdjson::SIMDJSON_PADDING;
-        line_ += static_cast<std::uint64_t>(std::count(c->data.get(), c->data.get() + end, '\n'));
+        if (!counted) newlines = static_cast<std::uint64_t>(std::count(c->data.get(), c->data.get() + end, '\n'));
+        line_ += newlines;
         offset_ += end;
         if (c->size == 0) {
             release(c);

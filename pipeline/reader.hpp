@@ -1,9 +1,9 @@
 // The serial input stage: files in, record-aligned chunks out.
 //
-// A regular file is memory-mapped and its chunks are views into the map (no copy); only the
-// file's last chunk is copied, into a padded buffer, so that every chunk has spare readable
-// bytes after it. A stream (stdin, a pipe) is read sequentially in large blocks into pooled
-// buffers. The reader finds the
+// Every input, regular file or stream (stdin, a pipe), is read sequentially in large blocks
+// into pooled buffers (a few per thread, reused). Reading into a reused buffer beats mapping
+// the file: the copy costs less than the kernel's work of mapping and unmapping every page,
+// and the bytes are then in cache for the passes that follow. The reader finds the
 // last complete record in the block (CSV: the last LF with an even number of quotes before
 // it, see csv.hpp; JSONL: the last LF), hands that much on as a chunk and carries the
 // unfinished tail into the next buffer, so every chunk starts and ends on a record boundary
@@ -26,6 +26,7 @@ namespace moscan {
 struct FileSchema {
     std::string name; // as given ("-" shown as "<stdin>")
     std::uint32_t index = 0; // position among the run's inputs (ChunkReader::schemas())
+    bool rereadable = false; // a regular file opened by name: its rows can be read again
     InputFormat format = InputFormat::csv;
     std::vector<std::string> columns; // header (CSV) or keys of the first object (JSONL)
     // CSV: column indices; JSONL: indices into `columns` naming the keys. -1 = absent.
@@ -34,13 +35,12 @@ struct FileSchema {
 };
 
 struct Chunk {
-    // The chunk's bytes: a view into the input file's memory map, or into `data`.
+    // The chunk's bytes (in `data`).
     const char* bytes = nullptr;
     std::size_t size = 0;
     // Bytes readable from `bytes` (at least size + SIMDJSON_PADDING, for in-place JSON).
     std::size_t readable = 0;
-    std::shared_ptr<const void> keep; // the map a view points into
-    std::unique_ptr<char[]> data;     // owned buffer (streams; the last chunk of a file)
+    std::unique_ptr<char[]> data;     // pooled buffer
     std::size_t capacity = 0;         // usable bytes of data; the allocation has padding after it
     const FileSchema* schema = nullptr;
     std::uint64_t first_line = 1; // line number of data[0]
@@ -70,7 +70,6 @@ public:
 
 private:
     bool open_next_file();
-    Chunk* next_mapped();
     void close_file();
     std::size_t fill(Chunk& c, std::size_t want); // reads until c.size >= want or EOF
     void grow(Chunk& c, std::size_t capacity);
@@ -88,10 +87,6 @@ private:
     FileSchema* schema_ = nullptr;
     std::vector<std::unique_ptr<FileSchema>> schemas_;
     std::string carry_; // unfinished tail of the previous block
-    // Regular files are memory-mapped: chunks are views, nothing is copied.
-    std::shared_ptr<const void> map_;
-    const char* map_data_ = nullptr;
-    std::size_t map_size_ = 0, map_pos_ = 0;
 
     std::mutex pool_mutex_;
     std::vector<Chunk*> pool_;
