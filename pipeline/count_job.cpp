@@ -242,8 +242,10 @@ private:
             raw_key |= static_cast<std::uint64_t>(code_raw.size()) << 56; // the free top byte
             slot = &code_cache_[(raw_key * 0x9E3779B97F4A7C15ull) >> (64 - kCodeCacheBits)];
         }
+        bool selected; // the code is in a selected group
         if (slot && slot->key == raw_key) {
             code = slot->code;
+            selected = slot->selected;
         } else {
             normalise_code(code_raw, code_buf_);
             code = s_.codes.find(code_buf_);
@@ -253,15 +255,16 @@ private:
                     cached = extra_cache_.emplace(code_buf_, s_.extras->intern(code_buf_)).first;
                 code = static_cast<int>(cached->second);
             }
-            if (slot) *slot = CodeSlot{raw_key, code};
+            selected = code >= 0 && s_.group_selected[s_.order.group(static_cast<std::uint32_t>(code))];
+            if (slot) *slot = CodeSlot{raw_key, code, selected};
         }
-        if (code < 0 || !s_.group_selected[s_.order.group(static_cast<std::uint32_t>(code))]) {
+        if (!selected) {
             ++out.rows.out_code;
             return true;
         }
         std::string_view date_raw = trim(r.date);
         if (date_raw.empty()) return reject(chunk, r, Reject::missing_date, "", out);
-        std::optional<Day> day = parse_date(date_raw);
+        std::optional<Day> day = dates_.parse(date_raw);
         if (!day)
             return reject(chunk, r, Reject::invalid_date, "'" + std::string(date_raw) + "'",
                           out);
@@ -782,9 +785,11 @@ private:
     csv::ChunkTokenizer tokenizer_; // CSV: records and fields of a chunk from one SIMD pass
     std::vector<std::string> bufs_;
     std::string code_buf_;
+    DateParser dates_;
     struct CodeSlot {
         std::uint64_t key = 0; // raw code bytes, length in the top byte; 0: empty
         int code = -1;
+        bool selected = false;
     };
     static constexpr unsigned kCodeCacheBits = 8;
     std::array<CodeSlot, 1u << kCodeCacheBits> code_cache_{};

@@ -2,6 +2,7 @@
 #include "pipeline/strings.hpp"
 
 #include <cstdio>
+#include <cstring>
 
 namespace moscan {
 
@@ -67,6 +68,15 @@ bool parse_time(std::string_view s, size_t i) {
     return i == s.size() && hh < 24 && mm < 60 && ss < 60;
 }
 
+// What may follow the date at s[i]: nothing, or ' ' or 'T', spaces, and a valid time.
+bool time_suffix_ok(std::string_view s, size_t i) {
+    if (i == s.size()) return true;
+    if (s[i] != ' ' && s[i] != 'T') return false;
+    ++i;
+    while (i < s.size() && s[i] == ' ') ++i;
+    return parse_time(s, i);
+}
+
 } // namespace
 
 std::optional<Day> parse_iso_date(std::string_view s) {
@@ -110,14 +120,29 @@ std::optional<Day> parse_date(std::string_view s) {
     } else {
         return std::nullopt;
     }
-    if (i < s.size()) {
-        if (s[i] != ' ' && s[i] != 'T') return std::nullopt;
-        ++i;
-        while (i < s.size() && s[i] == ' ') ++i;
-        if (!parse_time(s, i)) return std::nullopt;
-    }
+    if (!time_suffix_ok(s, i)) return std::nullopt;
     if (!valid_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return std::nullopt;
     return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::optional<Day> DateParser::parse(std::string_view s) {
+    s = trim(s);
+    // The fixed forms dd/mm/yyyy and yyyy-mm-dd: the date is exactly the first 10 bytes.
+    if (s.size() < 10 || !((s[2] == '/' && s[5] == '/') || (s[4] == '-' && s[7] == '-')))
+        return parse_date(s);
+    std::uint64_t a;
+    std::uint16_t b;
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + 8, 2);
+    const std::uint64_t h = (a ^ (std::uint64_t{b} << 17)) * 0x9E3779B97F4A7C15ull;
+    Slot& slot = slots_[h >> (64 - kBits)];
+    if (slot.used && slot.a == a && slot.b == b) {
+        if (!time_suffix_ok(s, 10)) return std::nullopt;
+        return slot.day;
+    }
+    std::optional<Day> d = parse_date(s);
+    if (d) slot = Slot{a, b, true, *d}; // valid, so its date is those 10 bytes
+    return d;
 }
 
 std::string format_iso(Day day) {

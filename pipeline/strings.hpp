@@ -11,7 +11,7 @@ constexpr bool is_blank(char c) {
 }
 
 // Without leading and trailing blanks (space, tab, CR, LF, FF, VT).
-constexpr std::string_view trim(std::string_view s) {
+[[gnu::always_inline]] constexpr std::string_view trim(std::string_view s) {
     while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
     while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
     return s;

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -116,6 +118,41 @@ TEST_CASE("dates: parse_date rejects invalid dates and junk") {
         INFO("input: '", s, "'");
         CHECK_FALSE(parse_date(s).has_value());
     }
+}
+
+TEST_CASE("dates: DateParser (cached) gives exactly what parse_date gives") {
+    // One parser for all strings, so that most calls hit its cache: the same date parts with
+    // valid and invalid times, invalid dates of the fixed forms, and random junk made of the
+    // characters dates are made of.
+    std::mt19937 rng(20201207);
+    auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+    const std::vector<std::string> dates = {"24/07/2019", "01/01/2020", "31/12/2020", "29/02/2020",
+                                            "29/02/2019", "31/04/2021", "00/01/2020", "2019-07-24",
+                                            "2020-02-29", "2021-02-29", "2020-13-01", "1/7/2019",
+                                            "24/7/2019", "24/07/19", "2019-7-24", "ab/cd/efgh"};
+    const std::vector<std::string> tails = {"", " 07:14", "T07:14", "  07:14:59", " 07:14:59.123",
+                                            " 24:00", " 07:60", " 07:14x", "x", " ", "T", " 7:14",
+                                            " 07:14:5", " 07:14:59.", "07:14", " 23:59:59.999999999"};
+    const std::string alphabet = "0123456789/-: T.x";
+    DateParser parser;
+    std::size_t checked = 0, valid = 0;
+    for (int i = 0; i < 200000; ++i) {
+        std::string s;
+        if (pick(4)) {
+            s = dates[pick(dates.size())] + tails[pick(tails.size())];
+            if (pick(8) == 0) s = " " + s + " ";
+        } else {
+            const std::size_t n = pick(22);
+            for (std::size_t k = 0; k < n; ++k) s.push_back(alphabet[pick(alphabet.size())]);
+        }
+        const std::optional<Day> want = parse_date(s);
+        const std::optional<Day> got = parser.parse(s);
+        if (got != want) FAIL_CHECK("'" << s << "'");
+        ++checked;
+        valid += want.has_value();
+    }
+    CHECK(checked == 200000);
+    CHECK(valid > 20000); // not vacuous: many valid dates, many cache hits
 }
 
 TEST_CASE("dates: parse_iso_date is strict") {
