@@ -29,7 +29,7 @@ public:
     std::optional<Day> parse(std::string_view s);
 
 private:
-    static constexpr unsigned kBits = 10;
+    static constexpr unsigned kBits = 12;
     struct Slot {
         std::uint64_t a = 0;
         std::uint16_t b = 0;
