@@ -791,7 +791,7 @@ private:
         int code = -1;
         bool selected = false;
     };
-    static constexpr unsigned kCodeCacheBits = 8;
+    static constexpr unsigned kCodeCacheBits = 11;
     std::array<CodeSlot, 1u << kCodeCacheBits> code_cache_{};
     std::string key_buf_;
     std::vector<std::pair<std::string, int>> key_roles_; // JSONL: key -> role (role_of)

@@ -71,6 +71,12 @@ bool parse_time(std::string_view s, size_t i) {
 // What may follow the date at s[i]: nothing, or ' ' or 'T', spaces, and a valid time.
 bool time_suffix_ok(std::string_view s, size_t i) {
     if (i == s.size()) return true;
+    if (s.size() == i + 6 && (s[i] == ' ' || s[i] == 'T') && s[i + 3] == ':') {
+        // The usual " HH:MM", at a glance.
+        const auto digit = [&](size_t k) { return static_cast<unsigned>(s[k] - '0'); };
+        const unsigned h1 = digit(i + 1), h2 = digit(i + 2), m1 = digit(i + 4), m2 = digit(i + 5);
+        if (h1 <= 9 && h2 <= 9 && m1 <= 9 && m2 <= 9) return h1 * 10 + h2 < 24 && m1 < 6;
+    }
     if (s[i] != ' ' && s[i] != 'T') return false;
     ++i;
     while (i < s.size() && s[i] == ' ') ++i;
