@@ -107,8 +107,11 @@ def main():
     w("")
     w(f"- **Archive**: {meta['archive_desc']}")
     w(f"- **Machine**: {meta['machine']}")
-    w(f"- **Method**: one run of `scripts/compare.sh`; page cache warmed first (`cat > /dev/null`); "
-      + (f"moscan and engine figures are the best of {meta['repeat']} runs, peers run once. "
+    w(f"- **Method**: one run of `scripts/compare.sh`; the archive is dropped from the page cache "
+      f"and read back first (`dd iflag=nocache count=0`, then `cat`), so that it is cached as "
+      f"read from disk whatever wrote it; "
+      + (f"moscan, engine and DuckDB figures are the best of {meta['repeat']} runs, the slower "
+         f"peers run once. "
          if meta['repeat'] > 1 else "every figure is from a single run. ")
       + f"Wall time from the clock around each run (to the millisecond), peak RSS from GNU time "
       f"(`%M`); (c) times only the scan, as the tool "
