@@ -3,12 +3,14 @@
 //   read      serial, in order   ChunkReader: record-aligned chunks from pooled buffers
 //   process   parallel           parse records (CSV or JSONL) as views into the chunk; row
 //                                filters first (offence code, then date), so out-of-scope
-//                                text is never scanned; scan the text fields with the
-//                                thread's scratch; count mentions; fold into the thread's
-//                                CrimeMap
+//                                text is never scanned; fold each row's facts into the
+//                                thread's CrimeMap; scan the texts of rows whose crime is in
+//                                scope so far (the others' texts are deferred: count_job.cpp,
+//                                DeferredRows); count mentions; add the texts
 //   collect   serial, in order   add row counts, keep the first issues, stop on a fatal one,
 //                                return the buffer to the pool
-// then combine the per-thread maps and finalize (reducer.hpp). At most 2 chunks per thread
+// then visit every crime in parallel (deferred rows of crimes in scope are read back and
+// scanned) and reduce (reducer.hpp). At most 2 chunks per thread
 // are in flight, and the per-crime state of crimes that passed the row filters is held to
 // CountOptions::crime_memory (spilled to disk beyond it; crime_fold.hpp), so peak memory does
 // not depend on the size of the input.
