@@ -613,11 +613,22 @@ private:
 
     // A key's role in this file: 0 id, 1 date, 2 code, 3 age, 4 flag, 5+t text t, -2 gender,
     // -1 none. Keys are compared as they are written (length first); a key with escapes in it
-    // is decoded first.
-    int role_of(std::string_view key) const {
-        for (const auto& [name, role] : key_roles_)
-            if (name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0)
-                return role;
+    // is decoded first. Exports write the keys of every line in the same order, so the key
+    // found at the same position of the previous line is tried first.
+    int role_of(std::string_view key, std::size_t pos) {
+        auto same = [&](const std::string& name) {
+            return name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0;
+        };
+        if (pos < key_hint_.size() && key_hint_[pos] >= 0) {
+            const auto& [name, role] = key_roles_[static_cast<std::size_t>(key_hint_[pos])];
+            if (same(name)) return role;
+        }
+        for (std::size_t i = 0; i < key_roles_.size(); ++i)
+            if (same(key_roles_[i].first)) {
+                if (pos >= key_hint_.size()) key_hint_.resize(pos + 1, -1);
+                key_hint_[pos] = static_cast<std::int32_t>(i);
+                return key_roles_[i].second;
+            }
         return -1;
     }
 
@@ -633,6 +644,7 @@ private:
         r.json_escaped.assign(sc.texts.size(), 0);
         bufs_.resize(5 + sc.texts.size());
         key_roles_.clear();
+        key_hint_.clear();
         const int fixed[5] = {sc.id, sc.date, sc.code, sc.age, sc.flag};
         for (int i = 0; i < 5; ++i)
             if (fixed[i] >= 0) key_roles_.emplace_back(sc.columns[static_cast<size_t>(fixed[i])], i);
@@ -672,6 +684,7 @@ private:
             for (auto& t : r.texts) t = {};
             std::fill(r.json_escaped.begin(), r.json_escaped.end(), 0);
             if (ok) {
+                std::size_t key_pos = 0;
                 for (auto result : obj) {
                     simdjson::ondemand::field field;
                     if (std::move(result).get(field)) {
@@ -696,7 +709,7 @@ private:
                         }
                         key = key_buf_;
                     }
-                    const int role = role_of(key);
+                    const int role = role_of(key, key_pos++);
                     if (role == -1) continue; // not needed: skipped unread
                     std::string_view tok, val;
                     bool is_null = false, is_string = false;
@@ -795,6 +808,7 @@ private:
     std::array<CodeSlot, 1u << kCodeCacheBits> code_cache_{};
     std::string key_buf_;
     std::vector<std::pair<std::string, int>> key_roles_; // JSONL: key -> role (role_of)
+    std::vector<std::int32_t> key_hint_; // JSONL: key position -> index in key_roles_, or -1
     const char* line_cursor_ = nullptr;
     std::uint64_t line_at_cursor_ = 0;
     std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index

@@ -56,6 +56,8 @@ struct Split {
     std::uint64_t newlines; // LF bytes in [data, data + end)
 };
 Split split_records(const char* data, std::size_t size);
+// LF bytes in [data, data + size) (SIMD).
+std::uint64_t count_newlines(const char* data, std::size_t size);
 
 // Quotes and LFs in [data, data + size), counted in one pass.
 void count_quotes_newlines(const char* data, std::size_t size, std::uint64_t& quotes,

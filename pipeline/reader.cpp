@@ -392,7 +392,7 @@ Chunk* ChunkReader::next() {
         c->size = end;
         c->bytes = c->data.get();
         c->readable = c->capacity + simdjson::SIMDJSON_PADDING;
-        if (!counted) newlines = static_cast<std::uint64_t>(std::count(c->data.get(), c->data.get() + end, '\n'));
+        if (!counted) newlines = csv::count_newlines(c->data.get(), end);
         line_ += newlines;
         offset_ += end;
         if (c->size == 0) {

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <string_view>
@@ -70,6 +71,19 @@ Doc concat(Doc a, const Doc& b) {
 }
 
 } // namespace
+
+TEST_CASE("csv: count_newlines equals a plain count at every size and alignment") {
+    std::mt19937 rng(7);
+    std::string buf(300, ' ');
+    for (char& c : buf) c = "a\n\"\r,"[rng() % 5];
+    for (std::size_t from = 0; from < 40; ++from)
+        for (std::size_t size = 0; from + size <= buf.size(); size += 1 + size / 7) {
+            const auto want = static_cast<std::uint64_t>(
+                std::count(buf.begin() + static_cast<std::ptrdiff_t>(from),
+                           buf.begin() + static_cast<std::ptrdiff_t>(from + size), '\n'));
+            CHECK(csv::count_newlines(buf.data() + from, size) == want);
+        }
+}
 
 TEST_CASE("csv: plain fields, LF and CRLF record ends") {
     Parsed p = parse_one("a,b,c\nnext");
