@@ -220,24 +220,6 @@ void CrimeMap::Shard::add_deferred(CrimeState& st, std::uint32_t file, std::uint
     st.texts = node;
 }
 
-// The slice of a crime's id hash when a shard is rebuilt in parts: bits above the shard's.
-static std::size_t slice_of(std::uint64_t h, std::size_t parts) {
-    return static_cast<std::size_t>((h / CrimeMap::kShards) % parts);
-}
-
-void CrimeMap::Shard::merge_slice(const Shard& from, const CodeOrder& order, std::size_t parts,
-                                  std::size_t part) {
-    for (std::size_t i = 0; i < from.count; ++i) {
-        const Entry& e = from.entry(i);
-        std::string_view id = e.key.view();
-        const std::uint64_t h = hash_of(id);
-        if (parts > 1 && slice_of(h, parts) != part) continue; // another part's crime
-        CrimeState& st = upsert(id, h);
-        st.merge_facts(e.state, order);
-        for (const TextNode* t = e.state.texts; t; t = t->next) add_node(st, *t);
-    }
-}
-
 void CrimeMap::Shard::merge_from(Shard& from, const CodeOrder& order) {
     if (count == 0) {
         std::swap(*this, from);
@@ -418,6 +400,10 @@ void CrimeMap::Shard::serialize(std::string& out) const {
     }
 }
 
+// The slice of a crime's id hash when a shard is rebuilt in parts: bits above the shard's.
+static std::size_t slice_of(std::uint64_t h, std::size_t parts) {
+    return static_cast<std::size_t>((h / CrimeMap::kShards) % parts);
+}
 
 void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& order,
                                        std::size_t parts, std::size_t part) {
@@ -481,8 +467,12 @@ void CrimeMap::spill(SpillFile& file) {
 
 void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                      std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f) {
-    // Each part is rebuilt from the spilled sections of its shard and from what the maps still
-    // hold of it (read in place: the maps are freed at the end, after every part).
+    // Everything to disk first, so that every part is rebuilt the same way and the maps'
+    // memory is free for the parts.
+    for (CrimeMap* m : maps)
+        if (!m->empty()) m->write_shards(*files.front()); // not a spill: not counted
+    for (CrimeMap* m : maps) *m = CrimeMap();
+
     struct Part {
         std::size_t shard, parts, part, crimes;
     };
@@ -495,10 +485,6 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
                 bytes += sec.size;
                 crimes += sec.crimes;
             }
-        for (const CrimeMap* m : maps) {
-            bytes += m->shards_[s].used_bytes();
-            crimes += m->shards_[s].count;
-        }
         if (!crimes) continue;
         const std::size_t parts =
             static_cast<std::size_t>(std::max<std::uint64_t>(1, (bytes + part_bytes - 1) / std::max<std::size_t>(part_bytes, 1)));
@@ -526,14 +512,11 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
                             file->read(sec, buf);
                             shard->merge_serialized(buf, order, part->parts, part->part);
                         }
-                    for (const CrimeMap* m : maps)
-                        shard->merge_slice(m->shards_[part->shard], order, part->parts, part->part);
                     for (std::size_t k = 0; k < shard->count; ++k) {
                         const Entry& e = shard->entry(k);
                         f(e.key.view(), e.state);
                     }
                 }));
-    for (CrimeMap* m : maps) *m = CrimeMap();
 }
 
 void CrimeMap::for_each_parallel(

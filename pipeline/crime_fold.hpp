@@ -222,10 +222,10 @@ public:
     // for the crimes that come next.
     void spill(SpillFile& file);
     // Visits every crime of `maps` and of the spill files, each crime once with its state
-    // merged over all of them. The crimes are rebuilt a part at a time: a shard, or a slice of
-    // a shard by more bits of the id's hash when its spilled and held bytes exceed
-    // `part_bytes`, so that memory stays bounded however much was spilled; what the maps hold
-    // is read in place (not written out and read back), and the maps are emptied at the end. Parts are merged and visited in parallel
+    // merged over all of them. What the maps hold is spilled too (to files.front()) and their
+    // memory freed; then the crimes are rebuilt a part at a time: a shard, or a slice of a
+    // shard by more bits of the id's hash when its spilled bytes exceed `part_bytes`, so that
+    // memory stays bounded however much was spilled. Parts are merged and visited in parallel
     // (a few in flight), in no particular order: f is called from several threads at once.
     static void drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                       std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f);
@@ -272,10 +272,6 @@ private:
         }
         void merge_from(Shard& from, const CodeOrder& order);
         void serialize(std::string& out) const;
-        // Merges (copies) the crimes of `from`; with parts > 1 only those whose id hash is in
-        // slice `part`. `from` is only read.
-        void merge_slice(const Shard& from, const CodeOrder& order, std::size_t parts,
-                         std::size_t part);
         // Merges spilled crimes; with parts > 1 only those whose id hash is in slice `part`.
         void merge_serialized(std::string_view bytes, const CodeOrder& order,
                               std::size_t parts = 1, std::size_t part = 0);
