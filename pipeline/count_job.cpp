@@ -150,6 +150,7 @@ public:
         if (out.fatal) {
             pending_.clear(); // the run stops: nothing more is folded
             batch_.clear();
+            side_.clear();
             ids_.clear();
             fields_out_.clear();
             return;
@@ -182,13 +183,20 @@ private:
         std::int32_t same_as = -1; // earlier record with the same id and texts: reuse its scan
         std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
     };
-    // One text field of a pending record: key (worked out in flush() for a text with
-    // mentions), place in batch_, and (after the scan) counts.
+    // One text field of a pending record: where its value is (in the chunk, or copied to
+    // side_ when it had to be unquoted or decoded), its key (worked out in flush() for a text
+    // with mentions), its place in batch_ (only when it is scanned now) and, after the scan,
+    // its counts.
     struct Field {
-        std::uint64_t hash;
-        std::uint32_t begin, end;
+        const char* chunk = nullptr; // the value in the chunk, or nullptr: at side_[side]
+        std::uint32_t side = 0, size = 0;
+        std::uint64_t hash = 0;
+        std::uint32_t begin = 0, end = 0;
         std::uint32_t counts_offset = 0, counts_size = 0;
     };
+    std::string_view text_of(const Field& f) const {
+        return f.chunk ? std::string_view(f.chunk, f.size) : std::string_view(side_).substr(f.side, f.size);
+    }
     // The line of a record: JSONL knows it; CSV works it out only for the records it reports,
     // counting newlines from the last record it worked out (records come in order).
     std::uint64_t line_of(RecordView& r) {
@@ -317,14 +325,20 @@ private:
         if (!pending_.empty() && same_texts(pending_.back(), id, *day, r.texts)) {
             p.same_as = pending_.back().same_as >= 0 ? pending_.back().same_as
                                                      : static_cast<std::int32_t>(pending_.size() - 1);
-            fields_out_.resize(fields_out_.size() + r.texts.size(), Field{0, 0, 0});
+            fields_out_.resize(fields_out_.size() + r.texts.size());
         } else {
+            // Texts stay where they are until flush() knows which are scanned now (a deferred
+            // row's are never copied); a value unquoted or decoded into a row buffer is kept.
             for (size_t f = 0; f < r.texts.size(); ++f) {
-                Field fo{0, 0, 0};
-                fo.begin = static_cast<std::uint32_t>(batch_.size());
-                batch_.append(r.texts[f]);
-                fo.end = static_cast<std::uint32_t>(batch_.size());
-                batch_.push_back('\0'); // never part of a match (see CountJob::batch_scan_)
+                const std::string_view t = r.texts[f];
+                Field fo;
+                fo.size = static_cast<std::uint32_t>(t.size());
+                if (t.data() >= chunk_base_ && t.data() + t.size() <= chunk_readable_end_) {
+                    fo.chunk = t.data();
+                } else {
+                    fo.side = static_cast<std::uint32_t>(side_.size());
+                    side_.append(t);
+                }
                 fields_out_.push_back(fo);
             }
         }
@@ -339,8 +353,7 @@ private:
     // A pending record's text `f` (of the record whose scan it uses).
     std::string_view pending_text(const Pending& p, std::uint32_t f) const {
         const Pending& s = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
-        const Field& fo = fields_out_[s.first_field + f];
-        return std::string_view(batch_).substr(fo.begin, fo.end - fo.begin);
+        return text_of(fields_out_[s.first_field + f]);
     }
     // Whether a record has the id, date and texts of pending record `p`: then it reuses p's
     // scan and counts (counts depend on the date only through patterns valid from or until a
@@ -384,39 +397,32 @@ private:
         // Which records are scanned now: all, unless texts may be deferred; then those whose
         // crime is in scope so far (rows of the same crime share its state).
         scan_now_.assign(n, 1);
-        bool all = true;
         if (defer_chunk_)
             for (size_t i = 0; i < n; ++i) {
                 const CrimeState& st = *states_[i];
                 scan_now_[i] = st.child || (s_.include_unknown && st.unknown_age);
-                all &= scan_now_[i] != 0;
             }
         Clock::time_point t1;
         if (timed_) {
             t1 = Clock::now();
             times.fold += seconds(t1 - t0);
         }
+        // The texts scanned now, each followed by a NUL, in one batch.
+        batch_.clear();
+        for (size_t i = 0; i < n; ++i) {
+            const Pending& p = pending_[i];
+            if (!scan_now_[i] || p.same_as >= 0) continue;
+            for (std::uint32_t k = 0; k < p.fields; ++k) {
+                Field& f = fields_out_[p.first_field + k];
+                f.begin = static_cast<std::uint32_t>(batch_.size());
+                batch_.append(text_of(f));
+                f.end = static_cast<std::uint32_t>(batch_.size());
+                batch_.push_back('\0'); // never part of a match (see CountJob::batch_scan_)
+            }
+        }
         hits_.clear();
         if (s_.batch_scan) {
-            if (all) {
-                if (!batch_.empty()) s_.matcher.scan(batch_, *scratch_, hits_);
-            } else {
-                // Each run of consecutive records scanned now is one stretch of batch_.
-                for (size_t i = 0; i < n;) {
-                    if (!scan_now_[i]) {
-                        ++i;
-                        continue;
-                    }
-                    std::uint32_t begin = UINT32_MAX, end = 0;
-                    for (; i < n && scan_now_[i]; ++i) {
-                        const Pending& p = pending_[i];
-                        if (p.same_as >= 0 || p.fields == 0) continue;
-                        if (begin == UINT32_MAX) begin = fields_out_[p.first_field].begin;
-                        end = fields_out_[p.first_field + p.fields - 1].end + 1; // and its NUL
-                    }
-                    if (begin < end) scan_part(begin, end);
-                }
-            }
+            if (!batch_.empty()) s_.matcher.scan(batch_, *scratch_, hits_);
         } else {
             // Some pattern could match a NUL: scan each field on its own.
             for (size_t i = 0; i < n; ++i) {
@@ -483,6 +489,7 @@ private:
         }
         pending_.clear();
         batch_.clear();
+        side_.clear();
         ids_.clear();
         fields_out_.clear();
         if (s_.crime_memory && !resolving_ && crimes.used_bytes() > s_.crime_memory) {
@@ -504,8 +511,7 @@ private:
 
     bool has_text(const Pending& p) const {
         for (std::uint32_t f = 0; f < p.fields; ++f) {
-            const Field& fo = fields_out_[p.first_field + f];
-            if (fo.end > fo.begin) return true;
+            if (fields_out_[p.first_field + f].size > 0) return true;
         }
         return false;
     }
@@ -814,7 +820,8 @@ private:
     std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
     simdjson::ondemand::parser parser_;
     std::vector<Pending> pending_;
-    std::string batch_; // texts of the pending records, each field followed by a NUL
+    std::string batch_; // texts scanned now, each field followed by a NUL
+    std::string side_;  // pending texts that are not in the chunk as they are
     std::string ids_;
     std::vector<Field> fields_out_;
     std::vector<Hit> record_hits_;
