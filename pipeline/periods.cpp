@@ -49,13 +49,6 @@ int bucket(Every e, Day d) {
 }
 } // namespace
 
-bool Periods::contains(Day d) const {
-    if (explicit_.empty()) return true;
-    for (const auto& p : explicit_)
-        if (d >= p.first && d <= p.last) return true;
-    return false;
-}
-
 void Periods::keys(Day d, std::vector<int>& out) const {
     if (!explicit_.empty()) {
         for (size_t i = 0; i < explicit_.size(); ++i)

@@ -34,7 +34,12 @@ public:
     const std::vector<Period>& explicit_periods() const { return explicit_; }
 
     // Whether a date falls in any period.
-    bool contains(Day d) const;
+    bool contains(Day d) const { // inline: asked for every row that passes the code filter
+        if (explicit_.empty()) return true;
+        for (const auto& p : explicit_)
+            if (d >= p.first && d <= p.last) return true;
+        return false;
+    }
     // Appends the ordinal of every period holding d (bucket keys for `every`; indices into
     // the explicit list otherwise; 0 for the single ALL period).
     void keys(Day d, std::vector<int>& out) const;
