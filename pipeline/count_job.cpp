@@ -1213,6 +1213,7 @@ CountResult CountJob::run() {
                 }));
 
     progress.finish();
+    if (options_.after_reading) options_.after_reading();
     // Combine: merge the per-thread maps shard by shard, in parallel.
     Clock::time_point tc = Clock::now();
     for (auto& w : workers) {

@@ -7,6 +7,7 @@
 #include "pipeline/victims.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ struct CountOptions {
     std::string temp_dir; // empty: $TMPDIR, else /tmp
     OnError on_error = OnError::standard;
     bool keep_crimes = false; // CountResult::crimes holds every crime's merged state (eval)
+    // Tests: called once every input has been read, before the crimes are reduced (and
+    // deferred rows read back).
+    std::function<void()> after_reading;
     // FOI report (pipeline/report.hpp): CountResult::cube with every total, the age bands of
     // --by age_band, and the audit trail of every counted mention (pipeline/hits.hpp).
     bool cube = false;

@@ -213,6 +213,44 @@ TEST_CASE("pipeline: periods are inclusive; a crime counts in the period of its 
     }
 }
 
+TEST_CASE("pipeline: deferred rows are read back; a file changed before that is an error") {
+    // D1's adult row comes first, in an earlier chunk: its text is deferred, and read back
+    // at the end because D1's child row came later. Its Snapchat counts.
+    std::string csv = kHeader + "D1,01/05/2020,17,30,met on snapchat\n";
+    // (Enough rows between them to be past the first read, which takes 64 KiB.)
+    for (int i = 0; i < 4000; ++i) csv += "F" + std::to_string(i) + ",01/05/2020,17,40,nothing\n";
+    csv += "D1,01/05/2020,17,12,then kik\n";
+    test::TempFile f(csv);
+    CountOptions o = test::basic_options(f.path());
+    o.chunk_bytes = 64;
+    o.threads = 1;
+    {
+        CountJob job(o);
+        CountResult r = job.run();
+        check_balanced(r.summary);
+        CHECK(r.summary.stages.rows_deferred >= 1);
+        CHECK(r.summary.stages.rows_read_back == 1);
+        CHECK(cm(r, "snapchat") == "1,1");
+        CHECK(cm(r, "kik") == "1,1");
+        CHECK(cm(r, "TOTAL") == "1,2");
+    }
+    // The same, but the file is rewritten (same length, another id on the first row) after it
+    // was read and before the deferred row is read back.
+    o.after_reading = [&] {
+        std::string changed = csv;
+        changed.replace(changed.find("D1,"), 3, "D9,");
+        std::ofstream(f.path(), std::ios::binary | std::ios::trunc) << changed;
+    };
+    CountJob job(o);
+    try {
+        job.run();
+        FAIL("a changed file must stop the run");
+    } catch (const DataError& e) {
+        CHECK(std::string(e.what()).find(f.path() + ": the file changed while it was read") !=
+              std::string::npos);
+    }
+}
+
 TEST_CASE("pipeline: victim age decides scope per crime") {
     std::string csv = kHeader +
                       "K1,01/05/2020,17,30,snapchat\n"
