@@ -261,5 +261,25 @@ expect_in "nothing deferred from stdin" "$T/err" "rows deferred (adult victims' 
 if cmp -s "$T/out" "$T/deferred.csv"; then ok; else fail "deferring rows changes the table (stdin)"; fi
 run count --by period,group,code --threads 1 --chunk-size 64M "$T/gen.csv"
 if cmp -s "$T/out" "$T/deferred.csv"; then ok; else fail "deferring rows changes the table (one chunk)"; fi
+# Split in two files at a record boundary in the middle, so that crimes span both: rows deferred
+# in one file are read back from the right file, in either order and as a directory.
+mkdir -p "$T/split"
+python3 - "$T/gen.csv" "$T/split" <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+header = data[:data.index(b'\n') + 1]
+body = data[len(header):]
+cut = body.rfind(b'\n', 0, len(body) // 2) + 1
+while body[:cut].count(b'"') % 2:
+    cut = body.rfind(b'\n', 0, cut - 1) + 1
+open(sys.argv[2] + '/a.csv', 'wb').write(header + body[:cut])
+open(sys.argv[2] + '/b.csv', 'wb').write(header + body[cut:])
+PY
+run count --by period,group,code --threads 2 --chunk-size 16K --stage-times "$T/split/b.csv" "$T/split/a.csv"
+expect_rc "deferred rows over two files" 0
+expect_re "rows are read back from two files" "$T/err" "read back [^:]*: [1-9][0-9]*"
+if cmp -s "$T/out" "$T/deferred.csv"; then ok; else fail "deferring rows over two files changes the table"; fi
+run count --by period,group,code --threads 2 --chunk-size 16K "$T/split"
+if cmp -s "$T/out" "$T/deferred.csv"; then ok; else fail "deferring rows over a directory changes the table"; fi
 
 finish
