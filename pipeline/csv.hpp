@@ -56,7 +56,7 @@ struct Split {
     std::uint64_t newlines; // LF bytes in [data, data + end)
 };
 Split split_records(const char* data, std::size_t size);
-// LF bytes in [data, data + size) (SIMD).
+// LF bytes in [data, data + size) (the SIMD pass of split_records).
 std::uint64_t count_newlines(const char* data, std::size_t size);
 
 // Quotes and LFs in [data, data + size), counted in one pass.
