@@ -225,6 +225,14 @@ private:
         return true;
     }
 
+    // A record over --max-record-mib; `hint` follows the size (CSV: a quote left open?).
+    bool reject_too_long(const Chunk& chunk, RecordView& r, const char* hint, ChunkOutcome& out) {
+        return reject(chunk, r, Reject::record_too_long,
+                      "longer than " + std::to_string(s_.options.max_record_bytes >> 20) + " MiB" +
+                          hint + " (--max-record-mib raises the limit)",
+                      out);
+    }
+
     // Scope, scan and fold one record. Returns false when the run must stop.
     bool handle(const Chunk& chunk, RecordView& r, ChunkOutcome& out) {
         std::string_view id = trim(r.id);
@@ -537,11 +545,7 @@ private:
             }
             ++out.rows.read;
             if (static_cast<std::size_t>(p - r.start) > s_.options.max_record_bytes) {
-                if (!reject(chunk, r, Reject::record_too_long,
-                            "longer than " + std::to_string(s_.options.max_record_bytes >> 20) +
-                                " MiB; is a quote left open? (--max-record-mib raises the limit)",
-                            out))
-                    return;
+                if (!reject_too_long(chunk, r, "; is a quote left open?", out)) return;
                 continue;
             }
             if (rp.status == csv::ParseStatus::unterminated) {
@@ -672,11 +676,7 @@ private:
             }
             ++out.rows.read;
             if (text.size() > s_.options.max_record_bytes) {
-                if (!reject(chunk, r, Reject::record_too_long,
-                            "longer than " + std::to_string(s_.options.max_record_bytes >> 20) +
-                                " MiB (--max-record-mib raises the limit)",
-                            out))
-                    return;
+                if (!reject_too_long(chunk, r, "", out)) return;
                 continue;
             }
             simdjson::ondemand::document doc;
