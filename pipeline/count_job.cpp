@@ -181,6 +181,7 @@ private:
         std::uint64_t line = 0;                 // --hits only
         std::uint64_t offset = 0;               // the row's byte offset in its file
         std::int32_t same_as = -1; // earlier record with the same id and texts: reuse its scan
+        bool same_crime = false;   // the previous record has the same id: share its state
         std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
     };
     // One text field of a pending record: where its value is (in the chunk, or copied to
@@ -314,9 +315,14 @@ private:
         // Each text column's value is a text of the crime, keyed by (column, hash): exports
         // repeat the MO on every victim row, and such a repeat counts once. A row whose id,
         // date and texts all equal the previous row's reuses its scan.
-        Pending p;
+        // Built in place: a Pending assembled on the stack and copied in stalls on the copy
+        // (its small stores cannot be forwarded to the wide loads of the copy).
+        const bool has_prev = !pending_.empty();
+        Pending& p = pending_.emplace_back();
+        const Pending* prev = has_prev ? &pending_[pending_.size() - 2] : nullptr;
         p.id_offset = static_cast<std::uint32_t>(ids_.size());
         p.id_length = static_cast<std::uint32_t>(id.size());
+        p.same_crime = prev && pending_id(*prev) == id;
         ids_.append(id);
         p.day = *day;
         p.code = static_cast<std::uint32_t>(code);
@@ -330,16 +336,16 @@ private:
         p.first_field = static_cast<std::uint32_t>(fields_out_.size());
         p.fields = static_cast<std::uint32_t>(r.texts.size());
         // Texts are hashed (their key) only once they have mentions, in flush().
-        if (!pending_.empty() && same_texts(pending_.back(), id, *day, r.texts)) {
-            p.same_as = pending_.back().same_as >= 0 ? pending_.back().same_as
-                                                     : static_cast<std::int32_t>(pending_.size() - 1);
+        if (p.same_crime && same_texts(*prev, *day, r.texts)) {
+            p.same_as = prev->same_as >= 0 ? prev->same_as
+                                           : static_cast<std::int32_t>(pending_.size() - 2);
             fields_out_.resize(fields_out_.size() + r.texts.size());
         } else {
             // Texts stay where they are until flush() knows which are scanned now (a deferred
             // row's are never copied); a value unquoted or decoded into a row buffer is kept.
             for (size_t f = 0; f < r.texts.size(); ++f) {
                 const std::string_view t = r.texts[f];
-                Field fo;
+                Field& fo = fields_out_.emplace_back();
                 fo.size = static_cast<std::uint32_t>(t.size());
                 if (t.data() >= chunk_base_ && t.data() + t.size() <= chunk_readable_end_) {
                     fo.chunk = t.data();
@@ -347,10 +353,8 @@ private:
                     fo.side = static_cast<std::uint32_t>(side_.size());
                     side_.append(t);
                 }
-                fields_out_.push_back(fo);
             }
         }
-        pending_.push_back(p);
         ++out.rows.kept;
         return true;
     }
@@ -363,12 +367,11 @@ private:
         const Pending& s = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
         return text_of(fields_out_[s.first_field + f]);
     }
-    // Whether a record has the id, date and texts of pending record `p`: then it reuses p's
-    // scan and counts (counts depend on the date only through patterns valid from or until a
-    // date, but are the same for the same date).
-    bool same_texts(const Pending& p, std::string_view id, Day day,
-                    const std::vector<std::string_view>& texts) const {
-        if (p.day != day || pending_id(p) != id) return false;
+    // Whether a record of the crime of pending record `p` has its date and texts: then it
+    // reuses p's scan and counts (counts depend on the date only through patterns valid from
+    // or until a date, but are the same for the same date).
+    bool same_texts(const Pending& p, Day day, const std::vector<std::string_view>& texts) const {
+        if (p.day != day) return false;
         for (std::uint32_t f = 0; f < p.fields; ++f)
             if (pending_text(p, f) != texts[f]) return false;
         return true;
@@ -385,19 +388,22 @@ private:
         constexpr size_t kAhead = 8;
         id_hashes_.resize(n);
         states_.resize(n);
+        // Rows of one crime usually come together: a row with the previous row's id shares
+        // its hash and state (the crime is looked up once).
         for (size_t i = 0; i < n; ++i) {
-            id_hashes_[i] = CrimeMap::hash(pending_id(pending_[i]));
+            id_hashes_[i] = pending_[i].same_crime ? id_hashes_[i - 1]
+                                                   : CrimeMap::hash(pending_id(pending_[i]));
             if (i < kAhead) crimes.prefetch(id_hashes_[i]);
         }
         for (size_t i = 0; i < n; ++i) {
             if (i + kAhead < n) crimes.prefetch(id_hashes_[i + kAhead]);
             const Pending& p = pending_[i];
             if (resolving_) { // the crime's facts are held already: only its texts are added
-                states_[i] = crimes.find(pending_id(p));
+                states_[i] = p.same_crime ? states_[i - 1] : crimes.find(pending_id(p));
                 if (!states_[i]) ++missing_crimes;
                 continue;
             }
-            CrimeState& st = crimes.upsert(pending_id(p), id_hashes_[i]);
+            CrimeState& st = p.same_crime ? *states_[i - 1] : crimes.upsert(pending_id(p), id_hashes_[i]);
             st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
             st.add_victim(p.age, p.child, p.unknown_age, p.genders);
             states_[i] = &st;
@@ -486,9 +492,11 @@ private:
                 }
                 continue;
             }
-            const Pending& scanned = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
+            // A record with the texts of an earlier one of its crime, on the same date, has
+            // its counts too: they are in the crime already.
+            if (p.same_as >= 0) continue;
             for (size_t f = 0; f < p.fields; ++f) {
-                const Field& fo = fields_out_[scanned.first_field + f];
+                const Field& fo = fields_out_[p.first_field + f];
                 if (fo.end <= fo.begin) continue; // empty text: nothing to count
                 if (fo.counts_size == 0) continue; // no mentions: nothing to add
                 crimes.add_text(st, id_hashes_[i], fo.hash,
