@@ -453,8 +453,13 @@ private:
             t2 = Clock::now();
             times.scan += seconds(t2 - t1);
         }
-        std::sort(hits_.begin(), hits_.end(),
-                  [](const Hit& a, const Hit& b) { return a.start < b.start; });
+        // Hits in batch order, so that each field's come together. Hyperscan reports them by
+        // end offset, which is batch order already (no match spans two fields); only when it
+        // does not are they sorted.
+        if (!std::is_sorted(hits_.begin(), hits_.end(),
+                            [](const Hit& a, const Hit& b) { return a.end < b.end; }))
+            std::sort(hits_.begin(), hits_.end(),
+                      [](const Hit& a, const Hit& b) { return a.start < b.start; });
         // Per field, in batch order: the counts of its own hits (at the record's date, for
         // patterns valid only from or until a date).
         size_t h = 0;

@@ -41,21 +41,7 @@ void Arena::rewind() {
     used_ = kBlock;
 }
 
-void CrimeState::take_date(Day d, std::uint32_t code_index, const CodeOrder& order) {
-    if (d < date || (d == date && code_index != code && order.less(code_index, code))) {
-        date = d;
-        code = code_index;
-    }
-}
 
-void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown,
-                         bool flag, const CodeOrder& order) {
-    take_date(d, code_index, order);
-    ++rows;
-    child |= is_child;
-    unknown_age |= is_unknown;
-    flagged |= flag;
-}
 
 void CrimeState::merge_facts(const CrimeState& other, const CodeOrder& order) {
     take_date(other.date, other.code, order);
@@ -110,36 +96,6 @@ void CrimeMap::Key::set(std::string_view id, Arena& arena) {
     b[15] = static_cast<char>(0xFF);
 }
 
-// Shard: the low bits of the hash pick the shard; the top 32 are the tag, whose low bits pick the slot.
-std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
-    const std::size_t mask = slots_.size() - 1;
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
-    std::size_t i = tag & mask;
-    if (id.size() <= 15) {
-        // A short id is held inline, zero-padded, its length in the last byte: two words
-        // compare it, with no call to memcmp.
-        static_assert(std::endian::native == std::endian::little, "Key's length is the top byte");
-        std::uint64_t want[2] = {0, 0};
-        if (!id.empty()) std::memcpy(want, id.data(), id.size());
-        want[1] |= static_cast<std::uint64_t>(id.size()) << 56;
-        while (true) {
-            const Slot& s = slots_[i];
-            if (s.index == 0) return i;
-            if (s.tag == tag) {
-                std::uint64_t have[2];
-                std::memcpy(have, entry(s.index - 1).key.b, sizeof have);
-                if (have[0] == want[0] && have[1] == want[1]) return i;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-    while (true) {
-        const Slot& s = slots_[i];
-        if (s.index == 0) return i;
-        if (s.tag == tag && entry(s.index - 1).key.view() == id) return i;
-        i = (i + 1) & mask;
-    }
-}
 
 void CrimeMap::Shard::grow() {
     std::vector<Slot> old(std::max<std::size_t>(64, slots_.size() * 2));
@@ -153,18 +109,6 @@ void CrimeMap::Shard::grow() {
     }
 }
 
-CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h) {
-    if ((count + 1) * 2 > slots_.size()) grow();
-    std::size_t i = probe(h, id);
-    if (slots_[i].index) return entry(slots_[i].index - 1).state;
-    if (count / kBlock == entries_.size()) entries_.push_back(std::unique_ptr<Entry[]>(new Entry[kBlock]));
-    Entry& e = entries_[count / kBlock][count % kBlock];
-    e.state = CrimeState{};
-    e.key.set(id, arena_);
-    ++count;
-    slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(count)};
-    return e.state;
-}
 
 const CrimeState* CrimeMap::Shard::find(std::string_view id, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
@@ -259,9 +203,6 @@ CrimeState& CrimeMap::upsert(std::string_view id) {
     return shards_[h % kShards].upsert(id, h);
 }
 
-CrimeState& CrimeMap::upsert(std::string_view id, std::uint64_t h) {
-    return shards_[h % kShards].upsert(id, h);
-}
 
 void CrimeMap::add_text(CrimeState& st, std::uint64_t id_hash, std::uint64_t key,
                         const PlatformCount* counts, std::size_t n) {
@@ -273,7 +214,6 @@ void CrimeMap::add_deferred(CrimeState& st, std::uint64_t id_hash, std::uint32_t
     shards_[id_hash % kShards].add_deferred(st, file, offset);
 }
 
-void CrimeMap::prefetch(std::uint64_t h) const { shards_[h % kShards].prefetch(h); }
 
 const CrimeState* CrimeMap::find(std::string_view id) const {
     std::uint64_t h = hash_of(id);

@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstring>
 #include <functional>
@@ -299,5 +300,72 @@ private:
     };
     std::vector<Shard> shards_;
 };
+
+// The fold's hot path, inline.
+inline void CrimeState::take_date(Day d, std::uint32_t code_index, const CodeOrder& order) {
+    if (d < date || (d == date && code_index != code && order.less(code_index, code))) {
+        date = d;
+        code = code_index;
+    }
+}
+
+inline void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, bool is_unknown,
+                         bool flag, const CodeOrder& order) {
+    take_date(d, code_index, order);
+    ++rows;
+    child |= is_child;
+    unknown_age |= is_unknown;
+    flagged |= flag;
+}
+
+// Shard: the low bits of the hash pick the shard; the top 32 are the tag, whose low bits pick the slot.
+inline std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
+    const std::size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    std::size_t i = tag & mask;
+    if (id.size() <= 15) {
+        // A short id is held inline, zero-padded, its length in the last byte: two words
+        // compare it, with no call to memcmp.
+        static_assert(std::endian::native == std::endian::little, "Key's length is the top byte");
+        std::uint64_t want[2] = {0, 0};
+        if (!id.empty()) std::memcpy(want, id.data(), id.size());
+        want[1] |= static_cast<std::uint64_t>(id.size()) << 56;
+        while (true) {
+            const Slot& s = slots_[i];
+            if (s.index == 0) return i;
+            if (s.tag == tag) {
+                std::uint64_t have[2];
+                std::memcpy(have, entry(s.index - 1).key.b, sizeof have);
+                if (have[0] == want[0] && have[1] == want[1]) return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    while (true) {
+        const Slot& s = slots_[i];
+        if (s.index == 0) return i;
+        if (s.tag == tag && entry(s.index - 1).key.view() == id) return i;
+        i = (i + 1) & mask;
+    }
+}
+
+inline CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h) {
+    if ((count + 1) * 2 > slots_.size()) grow();
+    std::size_t i = probe(h, id);
+    if (slots_[i].index) return entry(slots_[i].index - 1).state;
+    if (count / kBlock == entries_.size()) entries_.push_back(std::unique_ptr<Entry[]>(new Entry[kBlock]));
+    Entry& e = entries_[count / kBlock][count % kBlock];
+    e.state = CrimeState{};
+    e.key.set(id, arena_);
+    ++count;
+    slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(count)};
+    return e.state;
+}
+
+inline CrimeState& CrimeMap::upsert(std::string_view id, std::uint64_t h) {
+    return shards_[h % kShards].upsert(id, h);
+}
+
+inline void CrimeMap::prefetch(std::uint64_t h) const { shards_[h % kShards].prefetch(h); }
 
 } // namespace moscan
