@@ -200,24 +200,24 @@ void CrimeMap::Shard::reset() {
 
 CrimeState& CrimeMap::upsert(std::string_view id) {
     std::uint64_t h = hash_of(id);
-    return shards_[h % kShards].upsert(id, h);
+    return shards_[shard_of(h)].upsert(id, h);
 }
 
 
 void CrimeMap::add_text(CrimeState& st, std::uint64_t id_hash, std::uint64_t key,
                         const PlatformCount* counts, std::size_t n) {
-    shards_[id_hash % kShards].add_text(st, key, counts, n);
+    shards_[shard_of(id_hash)].add_text(st, key, counts, n);
 }
 
 void CrimeMap::add_deferred(CrimeState& st, std::uint64_t id_hash, std::uint32_t file,
                             std::uint64_t offset) {
-    shards_[id_hash % kShards].add_deferred(st, file, offset);
+    shards_[shard_of(id_hash)].add_deferred(st, file, offset);
 }
 
 
 const CrimeState* CrimeMap::find(std::string_view id) const {
     std::uint64_t h = hash_of(id);
-    return shards_[h % kShards].find(id, h);
+    return shards_[shard_of(h)].find(id, h);
 }
 
 CrimeState* CrimeMap::find(std::string_view id) {
@@ -256,7 +256,7 @@ static std::string temp_dir_or_default(const std::string& dir) {
 }
 
 SpillFile::SpillFile(const std::string& dir)
-    : dir_(temp_dir_or_default(dir)), sections_(CrimeMap::kShards) {
+    : dir_(temp_dir_or_default(dir)), sections_(CrimeMap::kPartitions) {
     std::string path = dir_ + "/moscan-spill-XXXXXX";
     fd_ = ::mkstemp(path.data());
     if (fd_ < 0)
@@ -269,7 +269,15 @@ SpillFile::~SpillFile() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-void SpillFile::append(std::size_t shard, const std::string& bytes, std::size_t crimes) {
+void ByteBuffer::grow(std::size_t need) {
+    const std::size_t cap = std::max(need, std::max<std::size_t>(cap_ * 2, 64u << 10));
+    std::unique_ptr<char[]> data(new char[cap]);
+    if (size_) std::memcpy(data.get(), data_.get(), size_);
+    data_ = std::move(data);
+    cap_ = cap;
+}
+
+void SpillFile::append(std::size_t partition, std::string_view bytes, std::size_t crimes) {
     const char* p = bytes.data();
     std::size_t left = bytes.size();
     std::uint64_t at = size_;
@@ -283,7 +291,7 @@ void SpillFile::append(std::size_t shard, const std::string& bytes, std::size_t 
         at += static_cast<std::uint64_t>(n);
         left -= static_cast<std::size_t>(n);
     }
-    sections_[shard].push_back(Section{size_, bytes.size(), crimes});
+    sections_[partition].push_back(Section{size_, bytes.size(), crimes});
     size_ = at;
 }
 
@@ -302,9 +310,6 @@ void SpillFile::read(const Section& s, std::string& out) const {
 }
 
 namespace {
-template <typename T> void put(std::string& out, T v) {
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
 template <typename T> T take(const char*& p) {
     T v;
     std::memcpy(&v, p, sizeof v);
@@ -315,34 +320,51 @@ template <typename T> T take(const char*& p) {
 
 // Per crime: id length and bytes, the row facts, then its texts with their counts (a
 // deferred row: its offset and one count {file, 0 mentions}).
-void CrimeMap::Shard::serialize(std::string& out) const {
-    out.clear();
+void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
+                                std::vector<std::size_t>& crimes) const {
+    outs.resize(kPartitions / kShards);
+    crimes.assign(outs.size(), 0);
+    for (auto& o : outs) o.clear();
+    auto write = [](char*& w, const auto& v) {
+        std::memcpy(w, &v, sizeof v);
+        w += sizeof v;
+    };
     for (std::size_t i = 0; i < count; ++i) {
         const Entry& e = entry(i);
-        std::string_view id = e.key.view();
-        put(out, static_cast<std::uint32_t>(id.size()));
-        out.append(id);
+        const std::string_view id = e.key.view();
         const CrimeState& st = e.state;
-        put(out, st.date);
-        put(out, st.code);
-        put(out, st.rows);
-        put(out, static_cast<std::uint8_t>(st.child | st.unknown_age << 1 | st.flagged << 2));
-        put(out, st.youngest);
-        put(out, st.genders);
         std::uint32_t texts = 0;
-        for (const TextNode* t = st.texts; t; t = t->next) ++texts;
-        put(out, texts);
+        std::size_t size = 4 + id.size() + 4 + 4 + 4 + 1 + 1 + 1 + 4;
         for (const TextNode* t = st.texts; t; t = t->next) {
-            put(out, t->hash);
-            put(out, t->n);
-            out.append(reinterpret_cast<const char*>(t->counts()), t->n * sizeof(PlatformCount));
+            ++texts;
+            size += 8 + 4 + t->n * sizeof(PlatformCount);
+        }
+        const std::size_t sub = partition_of(hash_of(id)) / kShards;
+        ++crimes[sub];
+        char* w = outs[sub].extend(size);
+        write(w, static_cast<std::uint32_t>(id.size()));
+        std::memcpy(w, id.data(), id.size());
+        w += id.size();
+        write(w, st.date);
+        write(w, st.code);
+        write(w, st.rows);
+        write(w, static_cast<std::uint8_t>(st.child | st.unknown_age << 1 | st.flagged << 2));
+        write(w, st.youngest);
+        write(w, st.genders);
+        write(w, texts);
+        for (const TextNode* t = st.texts; t; t = t->next) {
+            write(w, t->hash);
+            write(w, t->n);
+            std::memcpy(w, t->counts(), t->n * sizeof(PlatformCount));
+            w += t->n * sizeof(PlatformCount);
         }
     }
 }
 
-// The slice of a crime's id hash when a shard is rebuilt in parts: bits above the shard's.
+// The slice of a crime's id hash when a partition is rebuilt in parts: bits above the
+// partition's.
 static std::size_t slice_of(std::uint64_t h, std::size_t parts) {
-    return static_cast<std::size_t>((h / CrimeMap::kShards) % parts);
+    return static_cast<std::size_t>((h / CrimeMap::kPartitions) % parts);
 }
 
 void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& order,
@@ -391,11 +413,13 @@ void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& 
 }
 
 void CrimeMap::write_shards(SpillFile& file) {
-    std::string buf;
+    std::vector<ByteBuffer> bufs;
+    std::vector<std::size_t> crimes;
     for (std::size_t s = 0; s < kShards; ++s) {
         if (shards_[s].count == 0) continue;
-        shards_[s].serialize(buf);
-        file.append(s, buf, shards_[s].count);
+        shards_[s].serialize(bufs, crimes);
+        for (std::size_t sub = 0; sub < bufs.size(); ++sub)
+            if (crimes[sub]) file.append(s + sub * kShards, bufs[sub].view(), crimes[sub]);
         shards_[s].reset();
     }
 }
@@ -414,10 +438,10 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
     for (CrimeMap* m : maps) *m = CrimeMap();
 
     struct Part {
-        std::size_t shard, parts, part, crimes;
+        std::size_t partition, parts, part, crimes;
     };
     std::vector<Part> todo;
-    for (std::size_t s = 0; s < kShards; ++s) {
+    for (std::size_t s = 0; s < kPartitions; ++s) {
         std::uint64_t bytes = 0;
         std::size_t crimes = 0;
         for (const SpillFile* file : files)
@@ -448,7 +472,7 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
                     shard->reserve(part->crimes);
                     std::string buf;
                     for (const SpillFile* file : files)
-                        for (const SpillFile::Section& sec : file->sections(part->shard)) {
+                        for (const SpillFile::Section& sec : file->sections(part->partition)) {
                             file->read(sec, buf);
                             shard->merge_serialized(buf, order, part->parts, part->part);
                         }
@@ -461,9 +485,14 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
 
 void CrimeMap::for_each_parallel(
     const std::function<void(std::string_view, const CrimeState&)>& f) const {
-    oneapi::tbb::parallel_for(std::size_t{0}, kShards, [&](std::size_t s) {
-        const Shard& shard = shards_[s];
-        for (std::size_t i = 0; i < shard.count; ++i) {
+    // By blocks of entries, so that more threads than shards all have work.
+    std::vector<std::pair<std::size_t, std::size_t>> blocks; // shard, first entry
+    for (std::size_t s = 0; s < kShards; ++s)
+        for (std::size_t i = 0; i < shards_[s].count; i += Shard::kBlock) blocks.emplace_back(s, i);
+    oneapi::tbb::parallel_for(std::size_t{0}, blocks.size(), [&](std::size_t b) {
+        const Shard& shard = shards_[blocks[b].first];
+        const std::size_t end = std::min(shard.count, blocks[b].second + Shard::kBlock);
+        for (std::size_t i = blocks[b].second; i < end; ++i) {
             const Entry& e = shard.entry(i);
             f(e.key.view(), e.state);
         }
