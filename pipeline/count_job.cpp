@@ -100,11 +100,6 @@ AgeClass classify_age(std::string_view raw, bool is_null, int max_age, std::uint
     return v <= max_age ? AgeClass::child : AgeClass::adult;
 }
 
-bool flag_set(std::string_view raw) {
-    std::string_view s = trim(raw);
-    return iequals(s, "y") || iequals(s, "yes") || iequals(s, "true") || s == "1" ||
-           iequals(s, "online") || iequals(s, "cyber");
-}
 
 // Everything shared and read-only during a run.
 struct Shared {

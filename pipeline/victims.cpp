@@ -103,15 +103,43 @@ const char* gender_label(Gender g) {
 }
 
 std::uint8_t gender_bits(std::string_view raw) {
-    // Runs on every row in scope: caseless compares, no copy.
+    // Runs on every row in scope: by length first, then at most three caseless compares.
     const std::string_view s = trim(raw);
     auto is = [&](std::string_view w) { return iequals(s, w); };
-    if (s.empty() || is("u") || is("unknown") || is("n/k") || is("nk") || is("not known") ||
-        is("not stated") || is("not recorded") || is("null") || is("n/a") || is("-"))
-        return 0;
-    if (is("f") || is("female") || is("girl") || is("woman") || is("w")) return kGenderFemale;
-    if (is("m") || is("male") || is("boy") || is("man")) return kGenderMale;
-    return kGenderOther;
+    switch (s.size()) {
+    case 0: return 0;
+    case 1:
+        switch (ascii_lower(s[0])) {
+        case 'u':
+        case '-': return 0;
+        case 'f':
+        case 'w': return kGenderFemale;
+        case 'm': return kGenderMale;
+        default: return kGenderOther;
+        }
+    case 2: return is("nk") ? 0 : kGenderOther;
+    case 3: return is("n/k") || is("n/a") ? 0 : is("boy") || is("man") ? kGenderMale : kGenderOther;
+    case 4: return is("null") ? 0 : is("girl") ? kGenderFemale : is("male") ? kGenderMale : kGenderOther;
+    case 5: return is("woman") ? kGenderFemale : kGenderOther;
+    case 6: return is("female") ? kGenderFemale : kGenderOther;
+    case 7: return is("unknown") ? 0 : kGenderOther;
+    case 9: return is("not known") ? 0 : kGenderOther;
+    case 10: return is("not stated") ? 0 : kGenderOther;
+    case 12: return is("not recorded") ? 0 : kGenderOther;
+    default: return kGenderOther;
+    }
+}
+
+bool flag_set(std::string_view raw) {
+    const std::string_view s = trim(raw);
+    switch (s.size()) {
+    case 1: return ascii_lower(s[0]) == 'y' || s[0] == '1';
+    case 3: return iequals(s, "yes");
+    case 4: return iequals(s, "true");
+    case 5: return iequals(s, "cyber");
+    case 6: return iequals(s, "online");
+    default: return false;
+    }
 }
 
 Gender gender_of_bits(std::uint8_t bits) {

@@ -61,6 +61,10 @@ const char* gender_label(Gender g);
 std::uint8_t gender_bits(std::string_view raw);
 Gender gender_of_bits(std::uint8_t bits);
 
+// The online flag column: Y, yes, true, 1, online or cyber (any case, trimmed) set it;
+// anything else does not.
+bool flag_set(std::string_view raw);
+
 // Unknown age marker for the youngest-age fact.
 constexpr std::uint8_t kNoAge = 255;
 
