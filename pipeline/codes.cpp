@@ -164,9 +164,5 @@ std::string_view CodeOrder::name(std::uint32_t i) const {
     return i < list.codes().size() ? std::string_view(list.codes()[i].code) : extras->name(i);
 }
 
-std::uint32_t CodeOrder::group(std::uint32_t i) const {
-    return i < list.codes().size() ? list.codes()[i].group
-                                   : static_cast<std::uint32_t>(list.groups().size());
-}
 
 } // namespace moscan

@@ -80,7 +80,11 @@ struct CodeOrder {
     const ExtraCodes* extras = nullptr;
     bool less(std::uint32_t a, std::uint32_t b) const;
     std::string_view name(std::uint32_t i) const;
-    std::uint32_t group(std::uint32_t i) const; // extras: the group after the list's groups
+    // Extras: the group after the list's groups. Inline: asked for every crime reduced.
+    std::uint32_t group(std::uint32_t i) const {
+        return i < list.codes().size() ? list.codes()[i].group
+                                       : static_cast<std::uint32_t>(list.groups().size());
+    }
 };
 
 } // namespace moscan

@@ -55,6 +55,10 @@ void CrimeState::merge_facts(const CrimeState& other, const CodeOrder& order) {
 
 void CrimeState::totals(std::vector<PlatformCount>& out) const {
     out.clear();
+    if (texts && !texts->next) { // one text: its counts are in platform order, one per platform
+        if (!texts->deferred()) out.assign(texts->counts(), texts->counts() + texts->n);
+        return;
+    }
     for (const TextNode* t = texts; t; t = t->next)
         for (std::uint32_t i = 0; i < (t->deferred() ? 0 : t->n); ++i) {
             const PlatformCount& c = t->counts()[i];
@@ -318,8 +322,8 @@ template <typename T> T take(const char*& p) {
 }
 } // namespace
 
-// Per crime: id length and bytes, the row facts, then its texts with their counts (a
-// deferred row: its offset and one count {file, 0 mentions}).
+// Per crime: its id's hash, id length and bytes, the row facts, then its texts with their
+// counts (a deferred row: its offset and one count {file, 0 mentions}).
 void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
                                 std::vector<std::size_t>& crimes) const {
     outs.resize(kPartitions / kShards);
@@ -339,9 +343,11 @@ void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
             ++texts;
             size += 8 + 4 + t->n * sizeof(PlatformCount);
         }
-        const std::size_t sub = partition_of(hash_of(id)) / kShards;
+        const std::uint64_t h = hash_of(id);
+        const std::size_t sub = partition_of(h) / kShards;
         ++crimes[sub];
-        char* w = outs[sub].extend(size);
+        char* w = outs[sub].extend(8 + size);
+        write(w, h);
         write(w, static_cast<std::uint32_t>(id.size()));
         std::memcpy(w, id.data(), id.size());
         w += id.size();
@@ -369,10 +375,32 @@ static std::size_t slice_of(std::uint64_t h, std::size_t parts) {
 
 void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& order,
                                        std::size_t parts, std::size_t part) {
-    const char* p = bytes.data();
-    const char* end = p + bytes.size();
+    // First where each crime of this part starts (the hashes are stored), then the crimes,
+    // their slots prefetched a few crimes ahead.
+    const char* const begin = bytes.data();
+    const char* const end = begin + bytes.size();
+    thread_local std::vector<std::pair<std::uint64_t, std::uint32_t>> records; // hash, offset
+    records.clear();
+    for (const char* p = begin; p < end;) {
+        const char* const record = p;
+        const auto h = take<std::uint64_t>(p);
+        p += take<std::uint32_t>(p);  // the id
+        p += 4 + 4 + 4 + 1 + 1 + 1;     // the facts
+        const auto texts = take<std::uint32_t>(p);
+        for (std::uint32_t t = 0; t < texts; ++t) {
+            p += sizeof(std::uint64_t);
+            p += take<std::uint32_t>(p) * sizeof(PlatformCount);
+        }
+        if (parts == 1 || slice_of(h, parts) == part)
+            records.emplace_back(h, static_cast<std::uint32_t>(record - begin));
+    }
+    if ((count + records.size()) * 2 > slots_.size()) reserve(count + records.size());
+    constexpr std::size_t kAhead = 8;
     std::vector<PlatformCount> counts;
-    while (p < end) {
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        if (r + kAhead < records.size()) prefetch(records[r + kAhead].first);
+        const std::uint64_t h = records[r].first;
+        const char* p = begin + records[r].second + sizeof(std::uint64_t);
         const auto len = take<std::uint32_t>(p);
         std::string_view id(p, len);
         p += len;
@@ -387,15 +415,6 @@ void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& 
         facts.youngest = take<std::uint8_t>(p);
         facts.genders = take<std::uint8_t>(p);
         const auto texts = take<std::uint32_t>(p);
-        const std::uint64_t h = hash_of(id);
-        if (parts > 1 && slice_of(h, parts) != part) { // another part's crime: skip it
-            for (std::uint32_t t = 0; t < texts; ++t) {
-                p += sizeof(std::uint64_t);
-                const auto n = take<std::uint32_t>(p);
-                p += n * sizeof(PlatformCount);
-            }
-            continue;
-        }
         CrimeState& st = upsert(id, h);
         st.merge_facts(facts, order);
         for (std::uint32_t t = 0; t < texts; ++t) {
