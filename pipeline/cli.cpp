@@ -96,7 +96,9 @@ int count_command(const std::vector<std::string>& args) {
         write_summary(std::cerr, job, result);
         write_report_summary(std::cerr, report);
     }
-    if (job.options().stage_times) std::cerr << result.summary.stages.format(result.summary.bytes);
+    if (job.options().stage_times)
+        std::cerr << result.summary.stages.format(result.summary.bytes)
+                  << result.summary.format_deferred();
     return 0;
 }
 

@@ -1243,7 +1243,7 @@ CountResult CountJob::run() {
     // Without spills the per-thread maps are merged shard by shard in parallel; with spills
     // each shard is merged with its spilled state just before the reducer visits it.
     if (spills.empty()) CrimeMap::merge_all(maps, order);
-    for (auto& w : workers) summary.stages.rows_deferred += w.deferred_rows;
+    for (auto& w : workers) summary.rows_deferred += w.deferred_rows;
     // Parts of a few MiB: the parts in flight stay well inside --crime-memory.
     const std::size_t part_bytes =
         std::max<std::size_t>(options_.crime_memory / (4 * (threads + 1)), 64u << 10);
@@ -1251,7 +1251,7 @@ CountResult CountJob::run() {
         // Crimes are visited from several threads at once; each thread holds and resolves the
         // crimes with deferred rows that it meets.
         oneapi::tbb::enumerable_thread_specific<std::unique_ptr<DeferredRows>> deferred;
-        const bool any_deferred = summary.stages.rows_deferred > 0;
+        const bool any_deferred = summary.rows_deferred > 0;
         const CrimeVisitor g = [&](std::string_view id, const CrimeState& st) {
             if (!any_deferred) return f(id, st);
             auto& d = deferred.local();
@@ -1262,7 +1262,7 @@ CountResult CountJob::run() {
         else CrimeMap::drain(maps, spills, part_bytes, order, g);
         for (auto& d : deferred) {
             d->finish(f);
-            summary.stages.rows_read_back += d->rows_read_back;
+            summary.rows_read_back += d->rows_read_back;
             summary.stages.read_back += d->seconds;
         }
     };

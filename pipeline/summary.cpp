@@ -20,10 +20,13 @@ std::string StageTimes::format(std::uint64_t bytes) const {
     line("combine", combine);
     line("reduce", reduce);
     line("readback", read_back);
-    out += "  rows deferred (adult victims' rows, texts not scanned on the first pass): " +
+    return out;
+}
+
+std::string Summary::format_deferred() const {
+    return "  rows deferred (adult victims' rows, texts not scanned on the first pass): " +
            std::to_string(rows_deferred) + ", read back (crime in scope): " +
            std::to_string(rows_read_back) + "\n";
-    return out;
 }
 
 const char* reject_name(Reject r) {

@@ -58,8 +58,6 @@ struct StageTimes {
     double combine = 0; // merge the per-thread crime maps
     double reduce = 0;  // decide scope per crime, build the table (includes read_back)
     double read_back = 0; // deferred rows of crimes in scope read back and scanned
-    std::uint64_t rows_deferred = 0;  // rows whose texts were not scanned on the first pass
-    std::uint64_t rows_read_back = 0; // ... and read back because their crime is in scope
     std::string format(std::uint64_t bytes) const;
 };
 
@@ -79,6 +77,12 @@ struct Summary {
     // the timing, it depends on how chunks were spread over threads; the counts never do.
     std::size_t spills = 0;
     std::uint64_t spilled_bytes = 0;
+    // Adult victims' rows whose texts were not scanned on the first pass, and those of them
+    // read back because their crime came into scope (count_job.cpp, DeferredRows). Like the
+    // spills, they depend on how chunks were spread over threads.
+    std::uint64_t rows_deferred = 0;
+    std::uint64_t rows_read_back = 0;
+    std::string format_deferred() const;
     std::vector<Issue> issues; // the first few rejected rows, in input order
     static constexpr std::size_t kMaxIssues = 20;
 

@@ -165,8 +165,8 @@ void write_json(std::ostream& out, const CountJob& job, const CountResult& resul
         j += ", \"seconds\": " + std::string(buf) + ", \"threads\": " + std::to_string(s.threads);
         j += ", \"spills\": " + std::to_string(s.spills) +
              ", \"spilled_bytes\": " + std::to_string(s.spilled_bytes);
-        j += ", \"rows_deferred\": " + std::to_string(s.stages.rows_deferred) +
-             ", \"rows_read_back\": " + std::to_string(s.stages.rows_read_back);
+        j += ", \"rows_deferred\": " + std::to_string(s.rows_deferred) +
+             ", \"rows_read_back\": " + std::to_string(s.rows_read_back);
     }
     j += "},\n  \"issues\": [";
     for (size_t i = 0; i < s.issues.size(); ++i)

@@ -720,7 +720,7 @@ TEST_CASE("reference: FOI table with many deferred rows read back, CSV and JSON 
         o.threads = 3;
         o.crime_memory = 128u << 10;
         const Compared c = count_and_compare(g, jsonl, std::move(o), true);
-        const StageTimes& st = c.result.summary.stages;
+        const Summary& st = c.result.summary;
         MESSAGE("rows deferred " << st.rows_deferred << ", read back " << st.rows_read_back);
         CHECK(st.rows_deferred > 100);
         CHECK(st.rows_read_back > 10);
