@@ -4,6 +4,7 @@
 #include "pipeline/text_hash.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <bit>
 #include <cerrno>
 #include <cstdlib>
@@ -314,6 +315,9 @@ void SpillFile::read(const Section& s, std::string& out) const {
 }
 
 namespace {
+// A spilled crime's row facts: date, code, rows, flag bits, youngest age, genders.
+constexpr std::size_t kFactBytes = sizeof(Day) + sizeof(std::uint32_t) + sizeof(std::uint32_t) + 3;
+
 template <typename T> T take(const char*& p) {
     T v;
     std::memcpy(&v, p, sizeof v);
@@ -338,15 +342,16 @@ void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
         const std::string_view id = e.key.view();
         const CrimeState& st = e.state;
         std::uint32_t texts = 0;
-        std::size_t size = 4 + id.size() + 4 + 4 + 4 + 1 + 1 + 1 + 4;
+        std::size_t size = sizeof(std::uint32_t) + id.size() + kFactBytes + sizeof(std::uint32_t);
         for (const TextNode* t = st.texts; t; t = t->next) {
             ++texts;
-            size += 8 + 4 + t->n * sizeof(PlatformCount);
+            size += sizeof t->hash + sizeof t->n + t->n * sizeof(PlatformCount);
         }
         const std::uint64_t h = hash_of(id);
         const std::size_t sub = partition_of(h) / kShards;
         ++crimes[sub];
-        char* w = outs[sub].extend(8 + size);
+        char* const start = outs[sub].extend(sizeof h + size);
+        char* w = start;
         write(w, h);
         write(w, static_cast<std::uint32_t>(id.size()));
         std::memcpy(w, id.data(), id.size());
@@ -364,6 +369,7 @@ void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
             std::memcpy(w, t->counts(), t->n * sizeof(PlatformCount));
             w += t->n * sizeof(PlatformCount);
         }
+        if (w != start + sizeof h + size) throw std::logic_error("CrimeMap: spill record size");
     }
 }
 
@@ -385,7 +391,7 @@ void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& 
         const char* const record = p;
         const auto h = take<std::uint64_t>(p);
         p += take<std::uint32_t>(p);  // the id
-        p += 4 + 4 + 4 + 1 + 1 + 1;     // the facts
+        p += kFactBytes;
         const auto texts = take<std::uint32_t>(p);
         for (std::uint32_t t = 0; t < texts; ++t) {
             p += sizeof(std::uint64_t);
