@@ -153,8 +153,8 @@ private:
 };
 
 // An anonymous temporary file (unlinked at once, so nothing is left behind even on a crash)
-// that holds crime state spilled from memory, by shard: each spill appends one section per
-// non-empty shard.
+// that holds crime state spilled from memory, by partition (CrimeMap::kPartitions): each
+// spill appends one section per non-empty partition.
 class SpillFile {
 public:
     // In `dir`; empty: $TMPDIR, else /tmp.
