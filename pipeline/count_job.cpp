@@ -1241,7 +1241,8 @@ CountResult CountJob::run() {
         }
     }
     // Without spills the per-thread maps are merged shard by shard in parallel; with spills
-    // each shard is merged with its spilled state just before the reducer visits it.
+    // each spill partition is merged with the rest of its state just before the reducer
+    // visits it.
     if (spills.empty()) CrimeMap::merge_all(maps, order);
     for (auto& w : workers) summary.rows_deferred += w.deferred_rows;
     // Parts of a few MiB: the parts in flight stay well inside --crime-memory.

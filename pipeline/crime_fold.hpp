@@ -249,13 +249,13 @@ public:
     // Memory in use for crimes (not counting memory kept for reuse after a spill).
     std::size_t used_bytes() const;
 
-    // Writes every crime to `file`, shard by shard, and empties the map, keeping its memory
+    // Writes every crime to `file`, by partition, and empties the map, keeping its memory
     // for the crimes that come next.
     void spill(SpillFile& file);
     // Visits every crime of `maps` and of the spill files, each crime once with its state
     // merged over all of them. What the maps hold is spilled too (to files.front()) and their
-    // memory freed; then the crimes are rebuilt a part at a time: a shard, or a slice of a
-    // shard by more bits of the id's hash when its spilled bytes exceed `part_bytes`, so that
+    // memory freed; then the crimes are rebuilt a part at a time: a partition, or a slice of a
+    // partition by more bits of the id's hash when its spilled bytes exceed `part_bytes`, so that
     // memory stays bounded however much was spilled. Parts are merged and visited in parallel
     // (a few in flight), in no particular order: f is called from several threads at once.
     static void drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
