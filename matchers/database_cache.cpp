@@ -1,5 +1,6 @@
 #include "matchers/database_cache.hpp"
 #include "matchers/matcher_options.hpp"
+#include "pipeline/text_hash.hpp"
 
 #include <atomic>
 #include <cerrno>
@@ -24,7 +25,7 @@ namespace dbcache {
 namespace {
 
 constexpr char kMagic[8] = {'M', 'O', 'S', 'C', 'N', 'H', 'D', 'B'};
-constexpr std::uint32_t kLayout = 1;
+constexpr std::uint32_t kLayout = 2; // 2: the checksum is text_hash (fnv1a64 before)
 
 template <class T>
 void put(std::string& out, T v) {
@@ -43,6 +44,10 @@ bool get(std::string_view in, std::size_t& pos, T& v) {
 } // namespace
 
 
+// Over the whole file at every start: text_hash (~10 GB/s), not the byte-at-a-time FNV-1a
+// (~0.3 ms for a 280 KB database).
+static std::uint64_t checksum(std::string_view bytes) { return text_hash(bytes, 0xC0FFEE5EEDull); }
+
 std::string encode(const Entry& e) {
     std::string out(kMagic, sizeof kMagic);
     put(out, kLayout);
@@ -52,7 +57,7 @@ std::string encode(const Entry& e) {
     for (std::uint32_t m : e.meta) put(out, m);
     put(out, static_cast<std::uint64_t>(e.database.size()));
     out += e.database;
-    put(out, fnv1a64(out));
+    put(out, checksum(out));
     return out;
 }
 
@@ -62,7 +67,7 @@ std::optional<Entry> decode(std::string_view in) {
     std::uint64_t sum = 0;
     std::memcpy(&sum, in.data() + in.size() - 8, 8);
     std::string_view body = in.substr(0, in.size() - 8);
-    if (fnv1a64(body) != sum) return std::nullopt;
+    if (checksum(body) != sum) return std::nullopt;
     std::size_t pos = sizeof kMagic;
     std::uint32_t layout = 0, key_len = 0, n = 0;
     std::uint64_t db_len = 0;
@@ -80,10 +85,14 @@ std::optional<Entry> decode(std::string_view in) {
 }
 
 std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    // At every start: one read of the whole file (a byte-by-byte stream iterator took ~1 ms).
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return std::nullopt;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
+    const std::streamoff size = in.tellg();
+    if (size < 0) return std::nullopt;
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), size)) return std::nullopt;
     return bytes;
 }
 
