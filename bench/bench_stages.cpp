@@ -112,33 +112,31 @@ Tally tally_records(const std::string& a, std::vector<csv::Field>& f, Parse pars
     return t;
 }
 
-void BM_CsvParse(benchmark::State& state) {
+// A record-at-a-time parser over the archive, checked first against csv::parse_all: its
+// 8-field records (`full`) or all its records.
+template <typename Parse> void parser_bench(benchmark::State& state, Parse parse, bool full) {
     const std::string& a = archive(synth::Format::csv);
     std::vector<csv::Field> f;
-    auto parse_all = [&] {
-        return tally_records(a, f, [](const char* p, const char* e, std::vector<csv::Field>& v) {
-            return csv::parse_record(p, e, v);
-        });
-    };
-    check(parse_all().full == csv::parse_all(a, "bench").size(), "record count");
+    auto parse_all = [&] { return tally_records(a, f, parse); };
+    const Tally t = parse_all();
+    check((full ? t.full : t.records) == csv::parse_all(a, "bench").size(), "record count");
     for (auto _ : state) benchmark::DoNotOptimize(parse_all());
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * a.size()));
 }
+auto parse_record = [](const char* p, const char* e, std::vector<csv::Field>& v) {
+    return csv::parse_record(p, e, v);
+};
+
+void BM_CsvParse(benchmark::State& state) { parser_bench(state, parse_record, true); }
 BENCHMARK(BM_CsvParse);
 
 // The record-by-record parser (process_csv's loop before the chunk tokenizer), on the same input:
 // the baseline BM_csv_chunk_tokenizer is measured against.
 void BM_csv_parse_record_fast(benchmark::State& state) {
-    const std::string& a = archive(synth::Format::csv);
-    std::vector<csv::Field> f;
-    auto parse_all = [&] {
-        return tally_records(a, f, [](const char* p, const char* e, std::vector<csv::Field>& v) {
-            return csv::parse_record_fast(p, e, v);
-        });
-    };
-    check(parse_all().records == csv::parse_all(a, "bench").size(), "record count");
-    for (auto _ : state) benchmark::DoNotOptimize(parse_all());
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * a.size()));
+    parser_bench(
+        state,
+        [](const char* p, const char* e, std::vector<csv::Field>& v) { return csv::parse_record_fast(p, e, v); },
+        false);
 }
 BENCHMARK(BM_csv_parse_record_fast);
 
@@ -160,9 +158,7 @@ void BM_csv_chunk_tokenizer(benchmark::State& state) {
     // Check: the same records and fields as the parser, and the same 8-field records as
     // BM_CsvParse counts.
     {
-        const Tally t = tally_records(a, f, [](const char* p, const char* e, std::vector<csv::Field>& v) {
-            return csv::parse_record(p, e, v);
-        });
+        const Tally t = tally_records(a, f, parse_record);
         check(parse_all() == std::pair{t.records, t.fields}, "records and fields as parse_record");
         check(t.full == csv::parse_all(a, "bench").size(), "record count");
     }
