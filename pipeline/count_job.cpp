@@ -419,8 +419,8 @@ private:
         // The texts scanned now, each followed by a NUL, in one batch.
         batch_.clear();
         for (size_t i = 0; i < n; ++i) {
+            if (!scanned(i)) continue;
             const Pending& p = pending_[i];
-            if (!scan_now_[i] || p.same_as >= 0) continue;
             for (std::uint32_t k = 0; k < p.fields; ++k) {
                 Field& f = fields_out_[p.first_field + k];
                 f.begin = static_cast<std::uint32_t>(batch_.size());
@@ -435,8 +435,8 @@ private:
         } else {
             // Some pattern could match a NUL: scan each field on its own.
             for (size_t i = 0; i < n; ++i) {
+                if (!scanned(i)) continue;
                 const Pending& p = pending_[i];
-                if (!scan_now_[i] || p.same_as >= 0) continue;
                 for (std::uint32_t k = 0; k < p.fields; ++k) {
                     const Field& f = fields_out_[p.first_field + k];
                     if (f.end > f.begin) scan_part(f.begin, f.end);
@@ -460,8 +460,8 @@ private:
         size_t h = 0;
         counts_pool_.clear();
         for (size_t r = 0; r < n; ++r) {
+            if (!scanned(r)) continue;
             const Pending& p = pending_[r];
-            if (p.same_as >= 0 || !scan_now_[r]) continue;
             for (std::uint32_t i = 0; i < p.fields; ++i) {
                 Field& f = fields_out_[p.first_field + i];
                 f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
@@ -514,6 +514,10 @@ private:
         }
         if (timed_) times.fold += seconds(Clock::now() - t2);
     }
+
+    // Whether pending record i's texts are scanned in this flush: its crime is in scope so far
+    // (or texts are not deferred) and it does not reuse an earlier record's scan.
+    bool scanned(size_t i) const { return scan_now_[i] && pending_[i].same_as < 0; }
 
     // Scans batch_[begin, end) and adds its hits with offsets in batch_.
     void scan_part(std::uint32_t begin, std::uint32_t end) {

@@ -66,6 +66,20 @@ std::string Cube::label(Dim d, int value) const {
     return it == m.end() ? std::to_string(value) : it->second;
 }
 
+CellCounts& CellCounts::operator+=(const CellCounts& o) {
+    total += o.total;
+    flagged += o.flagged;
+    any += o.any;
+    any_mentions += o.any_mentions;
+    any_both += o.any_both;
+    for (size_t p = 0; p < o.crimes.size(); ++p) {
+        crimes[p] += o.crimes[p];
+        mentions[p] += o.mentions[p];
+        both[p] += o.both[p];
+    }
+    return *this;
+}
+
 const CellCounts* Cube::find(const CellKey& k) const {
     auto it = cells.find(k);
     return it == cells.end() ? nullptr : &it->second;
@@ -208,19 +222,7 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         summary.crimes_online += a.online;
         lo = std::min(lo, a.lo);
         hi = std::max(hi, a.hi);
-        for (const auto& [k, c] : a.cells) {
-            CellCounts& d = cell(cube.cells, k);
-            d.total += c.total;
-            d.flagged += c.flagged;
-            d.any += c.any;
-            d.any_mentions += c.any_mentions;
-            d.any_both += c.any_both;
-            for (size_t p = 0; p < np; ++p) {
-                d.crimes[p] += c.crimes[p];
-                d.mentions[p] += c.mentions[p];
-                d.both[p] += c.both[p];
-            }
-        }
+        for (const auto& [k, c] : a.cells) cell(cube.cells, k) += c;
     }
 
     // The dimensions: values in report order and labels.

@@ -102,6 +102,8 @@ struct CellCounts {
     std::vector<std::uint64_t> crimes, mentions, both; // per platform
     std::uint64_t any = 0, any_mentions = 0, any_both = 0, total = 0, flagged = 0;
     bool operator==(const CellCounts&) const = default;
+    // Adds another cell's counts (the same platforms, in the same order).
+    CellCounts& operator+=(const CellCounts& o);
 };
 
 struct DimSpec {
