@@ -385,9 +385,11 @@ private:
         states_.resize(n);
         // Rows of one crime usually come together: a row with the previous row's id shares
         // its hash and state (the crime is looked up once).
+        ids_.append(16, '\0'); // hash_padded reads 16 bytes from an id
         for (size_t i = 0; i < n; ++i) {
-            id_hashes_[i] = pending_[i].same_crime ? id_hashes_[i - 1]
-                                                   : CrimeMap::hash(pending_id(pending_[i]));
+            const Pending& p = pending_[i];
+            id_hashes_[i] = p.same_crime ? id_hashes_[i - 1]
+                                         : CrimeMap::hash_padded(ids_.data() + p.id_offset, p.id_length);
             if (i < kAhead) crimes.prefetch(id_hashes_[i]);
         }
         for (size_t i = 0; i < n; ++i) {
@@ -508,9 +510,14 @@ private:
         side_.clear();
         ids_.clear();
         fields_out_.clear();
-        if (s_.crime_memory && !resolving_ && crimes.used_bytes() > s_.crime_memory) {
-            if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
-            crimes.spill(*spill);
+        // With a memory budget, the chunk's crimes are staged (crime_fold.hpp: the map only
+        // ever holds one chunk's crimes) and written to disk once over this thread's share.
+        if (s_.crime_memory && !resolving_) {
+            crimes.stage();
+            if (crimes.staged_bytes() > s_.crime_memory) {
+                if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
+                crimes.write_staged(*spill);
+            }
         }
         if (timed_) times.fold += seconds(Clock::now() - t2);
     }
@@ -1244,10 +1251,11 @@ CountResult CountJob::run() {
             summary.spilled_bytes += w.spill->bytes();
         }
     }
-    // Without spills the per-thread maps are merged shard by shard in parallel; with spills
-    // each spill partition is merged with the rest of its state just before the reducer
-    // visits it.
-    if (spills.empty()) CrimeMap::merge_all(maps, order);
+    // Without a memory budget (or when crimes are looked up by id at the end) the per-thread
+    // maps are merged shard by shard in parallel; with one, the workers staged their crimes
+    // chunk by chunk, and each spill partition is gathered (the few crimes staged more than
+    // once merged) just before the reducer visits it.
+    if (!may_spill) CrimeMap::merge_all(maps, order);
     for (auto& w : workers) summary.rows_deferred += w.deferred_rows;
     // Parts of a few MiB: the parts in flight stay well inside --crime-memory.
     const std::size_t part_bytes =
@@ -1263,7 +1271,7 @@ CountResult CountJob::run() {
             if (!d) d = std::make_unique<DeferredRows>(shared, reader, options_.crime_memory ? part_bytes : 0);
             d->visit(id, st, f);
         };
-        if (spills.empty()) crimes.for_each_parallel(g);
+        if (!may_spill) crimes.for_each_parallel(g);
         else CrimeMap::drain(maps, spills, part_bytes, order, g);
         for (auto& d : deferred) {
             d->finish(f);

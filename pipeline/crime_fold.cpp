@@ -80,7 +80,7 @@ std::uint64_t CrimeMap::hash_of(std::string_view id) {
     if (id.size() <= 15) { // the usual crime reference: its two padded words, mixed
         std::uint64_t w[2] = {0, 0};
         if (!id.empty()) std::memcpy(w, id.data(), id.size());
-        return hash_mix(w[0] ^ 0x9E3779B97F4A7C15ull, w[1] ^ (id.size() * 0xC2B2AE3D27D4EB4Full));
+        return hash_words(w[0], w[1], id.size());
     }
     return text_hash(id, 0x51ED27u);
 }
@@ -328,15 +328,13 @@ template <typename T> T take(const char*& p) {
 
 // Per crime: its id's hash, id length and bytes, the row facts, then its texts with their
 // counts (a deferred row: its offset and one count {file, 0 mentions}).
-void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
-                                std::vector<std::size_t>& crimes) const {
-    outs.resize(kPartitions / kShards);
-    crimes.assign(outs.size(), 0);
-    for (auto& o : outs) o.clear();
+std::size_t CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
+                                       std::vector<std::size_t>& crimes) const {
     auto write = [](char*& w, const auto& v) {
         std::memcpy(w, &v, sizeof v);
         w += sizeof v;
     };
+    std::size_t total = 0;
     for (std::size_t i = 0; i < count; ++i) {
         const Entry& e = entry(i);
         const std::string_view id = e.key.view();
@@ -347,10 +345,11 @@ void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
             ++texts;
             size += sizeof t->hash + sizeof t->n + t->n * sizeof(PlatformCount);
         }
-        const std::uint64_t h = hash_of(id);
-        const std::size_t sub = partition_of(h) / kShards;
-        ++crimes[sub];
-        char* const start = outs[sub].extend(sizeof h + size);
+        const std::uint64_t h = e.key.hash();
+        const std::size_t partition = partition_of(h);
+        ++crimes[partition];
+        char* const start = outs[partition].extend(sizeof h + size);
+        total += sizeof h + size;
         char* w = start;
         write(w, h);
         write(w, static_cast<std::uint32_t>(id.size()));
@@ -371,100 +370,218 @@ void CrimeMap::Shard::serialize(std::vector<ByteBuffer>& outs,
         }
         if (w != start + sizeof h + size) throw std::logic_error("CrimeMap: spill record size");
     }
+    return total;
 }
 
-// The slice of a crime's id hash when a partition is rebuilt in parts: bits above the
+namespace {
+// A spilled record's id and row facts (p just after its hash); p is left at its text count.
+std::string_view take_facts(const char*& p, CrimeState& facts) {
+    const auto len = take<std::uint32_t>(p);
+    std::string_view id(p, len);
+    p += len;
+    facts.date = take<Day>(p);
+    facts.code = take<std::uint32_t>(p);
+    facts.rows = take<std::uint32_t>(p);
+    const auto bits = take<std::uint8_t>(p);
+    facts.child = bits & 1;
+    facts.unknown_age = bits & 2;
+    facts.flagged = bits & 4;
+    facts.youngest = take<std::uint8_t>(p);
+    facts.genders = take<std::uint8_t>(p);
+    return id;
+}
+
+// The end of the record whose hash ends at p.
+const char* record_end(const char* p) {
+    p += take<std::uint32_t>(p); // the id
+    p += kFactBytes;
+    const auto texts = take<std::uint32_t>(p);
+    for (std::uint32_t t = 0; t < texts; ++t) {
+        p += sizeof(std::uint64_t);
+        p += take<std::uint32_t>(p) * sizeof(PlatformCount);
+    }
+    return p;
+}
+
+// A text of a spilled record: a deferred row is one count with no mentions (a text kept in
+// a crime always has mentions).
+bool is_deferred(const PlatformCount* counts, std::uint32_t n) {
+    return n == 1 && counts[0].mentions == 0;
+}
+} // namespace
+
+void CrimeMap::Shard::merge_record(std::uint64_t h, const char* p, const CodeOrder& order) {
+    CrimeState facts;
+    const std::string_view id = take_facts(p, facts);
+    const auto texts = take<std::uint32_t>(p);
+    CrimeState& st = upsert(id, h);
+    st.merge_facts(facts, order);
+    thread_local std::vector<PlatformCount> counts; // aligned copies of the record's counts
+    for (std::uint32_t t = 0; t < texts; ++t) {
+        const auto hash = take<std::uint64_t>(p);
+        const auto n = take<std::uint32_t>(p);
+        counts.resize(n);
+        std::memcpy(counts.data(), p, n * sizeof(PlatformCount));
+        p += n * sizeof(PlatformCount);
+        if (is_deferred(counts.data(), n)) add_deferred(st, counts[0].platform, hash);
+        else add_text(st, hash, counts.data(), n);
+    }
+}
+
+void CrimeMap::stage() {
+    if (staged_.empty()) {
+        staged_.resize(kPartitions);
+        staged_crimes_.assign(kPartitions, 0);
+    }
+    for (Shard& shard : shards_) {
+        if (shard.count == 0) continue;
+        staged_bytes_ += shard.serialize(staged_, staged_crimes_);
+        shard.reset();
+    }
+}
+
+void CrimeMap::write_staged(SpillFile& file) {
+    for (std::size_t p = 0; p < staged_.size(); ++p) {
+        if (staged_crimes_[p]) file.append(p, staged_[p].view(), staged_crimes_[p]);
+        staged_[p].clear();
+        staged_crimes_[p] = 0;
+    }
+    staged_bytes_ = 0;
+    ++file.spills;
+}
+
+void CrimeMap::spill(SpillFile& file) {
+    stage();
+    write_staged(file);
+}
+
+// The slice of a crime's id hash when a partition is gathered in parts: bits above the
 // partition's.
 static std::size_t slice_of(std::uint64_t h, std::size_t parts) {
     return static_cast<std::size_t>((h / CrimeMap::kPartitions) % parts);
 }
 
-void CrimeMap::Shard::merge_serialized(std::string_view bytes, const CodeOrder& order,
-                                       std::size_t parts, std::size_t part) {
-    // First where each crime of this part starts (the hashes are stored), then the crimes,
-    // their slots prefetched a few crimes ahead.
-    const char* const begin = bytes.data();
-    const char* const end = begin + bytes.size();
-    thread_local std::vector<std::pair<std::uint64_t, std::uint32_t>> records; // hash, offset
-    records.clear();
-    for (const char* p = begin; p < end;) {
-        const char* const record = p;
-        const auto h = take<std::uint64_t>(p);
-        p += take<std::uint32_t>(p);  // the id
-        p += kFactBytes;
-        const auto texts = take<std::uint32_t>(p);
-        for (std::uint32_t t = 0; t < texts; ++t) {
-            p += sizeof(std::uint64_t);
-            p += take<std::uint32_t>(p) * sizeof(PlatformCount);
+struct CrimeMap::Part {
+    std::size_t partition, parts, part, crimes;
+};
+
+void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
+                          const Part& part, const CodeOrder& order, const CrimeVisitor& f) {
+    auto in_part = [&](std::uint64_t h) { return part.parts == 1 || slice_of(h, part.parts) == part.part; };
+    // The part's bytes: its sections read back (only the part's records kept when the
+    // partition is gathered in slices) and the maps' staged buffers, read in place.
+    std::vector<std::string> read;
+    std::string sliced, buf;
+    std::vector<std::string_view> ranges;
+    for (const SpillFile* file : files)
+        for (const SpillFile::Section& sec : file->sections(part.partition)) {
+            file->read(sec, buf);
+            if (part.parts == 1) {
+                read.emplace_back().swap(buf);
+                continue;
+            }
+            for (const char* p = buf.data(); p < buf.data() + buf.size();) {
+                const char* r = p;
+                const auto h = take<std::uint64_t>(p);
+                p = record_end(p);
+                if (in_part(h)) sliced.append(r, static_cast<std::size_t>(p - r));
+            }
         }
-        if (parts == 1 || slice_of(h, parts) == part)
-            records.emplace_back(h, static_cast<std::uint32_t>(record - begin));
-    }
-    if ((count + records.size()) * 2 > slots_.size()) reserve(count + records.size());
+    for (const std::string& b : read) ranges.push_back(b);
+    ranges.push_back(sliced);
+    for (const CrimeMap* m : maps)
+        if (!m->staged_.empty()) ranges.push_back(m->staged_[part.partition].view());
+
+    // The records of the part, and which of their id hashes occur more than once: an open-
+    // addressing table of hashes, probed by the hash's top bits (its low bits are the
+    // partition's and the slice's).
+    struct Record {
+        std::uint64_t h;
+        const char* p; // just after the hash
+    };
+    std::vector<Record> records;
+    records.reserve(part.crimes);
+    for (std::string_view range : ranges)
+        for (const char* p = range.data(); p < range.data() + range.size();) {
+            const auto h = take<std::uint64_t>(p);
+            if (in_part(h)) records.push_back(Record{h, p});
+            p = record_end(p);
+        }
+    struct Slot {
+        std::uint64_t h = 0;
+        std::uint32_t used = 0, more = 0; // more: the hash occurs more than once
+    };
+    std::size_t size = 64;
+    while (size < records.size() * 2) size *= 2;
+    const std::size_t mask = size - 1;
+    std::vector<Slot> slots(size);
+    std::vector<std::uint32_t> slot_of(records.size());
     constexpr std::size_t kAhead = 8;
-    std::vector<PlatformCount> counts;
+    std::size_t repeated = 0;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        if (r + kAhead < records.size()) prefetch(records[r + kAhead].first);
-        const std::uint64_t h = records[r].first;
-        const char* p = begin + records[r].second + sizeof(std::uint64_t);
-        const auto len = take<std::uint32_t>(p);
-        std::string_view id(p, len);
-        p += len;
-        CrimeState facts;
-        facts.date = take<Day>(p);
-        facts.code = take<std::uint32_t>(p);
-        facts.rows = take<std::uint32_t>(p);
-        const auto bits = take<std::uint8_t>(p);
-        facts.child = bits & 1;
-        facts.unknown_age = bits & 2;
-        facts.flagged = bits & 4;
-        facts.youngest = take<std::uint8_t>(p);
-        facts.genders = take<std::uint8_t>(p);
-        const auto texts = take<std::uint32_t>(p);
-        CrimeState& st = upsert(id, h);
-        st.merge_facts(facts, order);
-        for (std::uint32_t t = 0; t < texts; ++t) {
-            const auto hash = take<std::uint64_t>(p);
-            const auto n = take<std::uint32_t>(p);
-            counts.resize(n);
-            std::memcpy(counts.data(), p, n * sizeof(PlatformCount));
-            p += n * sizeof(PlatformCount);
-            if (n == 1 && counts[0].mentions == 0) // a deferred row (a text has mentions)
-                add_deferred(st, counts[0].platform, hash);
-            else
-                add_text(st, hash, counts.data(), n);
+        if (r + kAhead < records.size()) __builtin_prefetch(&slots[(records[r + kAhead].h >> 32) & mask]);
+        const std::uint64_t h = records[r].h;
+        std::size_t i = (h >> 32) & mask;
+        while (slots[i].used && slots[i].h != h) i = (i + 1) & mask;
+        if (!slots[i].used) slots[i] = Slot{h, 1, 0};
+        else {
+            repeated += slots[i].more ? 1 : 2;
+            slots[i].more = 1;
         }
+        slot_of[r] = static_cast<std::uint32_t>(i);
     }
-}
 
-void CrimeMap::write_shards(SpillFile& file) {
-    std::vector<ByteBuffer> bufs;
-    std::vector<std::size_t> crimes;
-    for (std::size_t s = 0; s < kShards; ++s) {
-        if (shards_[s].count == 0) continue;
-        shards_[s].serialize(bufs, crimes);
-        for (std::size_t sub = 0; sub < bufs.size(); ++sub)
-            if (crimes[sub]) file.append(s + sub * kShards, bufs[sub].view(), crimes[sub]);
-        shards_[s].reset();
+    // A crime with one record is visited as it is; the others (and ids that share a hash)
+    // are merged first.
+    auto merged = std::make_unique<Shard>();
+    merged->reserve(repeated);
+    std::vector<std::uint64_t> nodes; // the text nodes of one record (8-byte aligned)
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        const char* p = records[r].p;
+        if (slots[slot_of[r]].more) {
+            merged->merge_record(records[r].h, p, order);
+            continue;
+        }
+        CrimeState st;
+        const std::string_view id = take_facts(p, st);
+        const auto texts = take<std::uint32_t>(p);
+        std::size_t words = 0;
+        const char* q = p;
+        for (std::uint32_t t = 0; t < texts; ++t) {
+            q += sizeof(std::uint64_t);
+            const auto n = take<std::uint32_t>(q);
+            q += n * sizeof(PlatformCount);
+            words += TextNode::bytes(n) / sizeof(std::uint64_t);
+        }
+        nodes.resize(words);
+        auto* w = reinterpret_cast<char*>(nodes.data());
+        TextNode** link = &st.texts;
+        for (std::uint32_t t = 0; t < texts; ++t) {
+            auto* node = reinterpret_cast<TextNode*>(w);
+            node->hash = take<std::uint64_t>(p);
+            node->n = take<std::uint32_t>(p);
+            node->next = nullptr;
+            std::memcpy(node->counts(), p, node->n * sizeof(PlatformCount));
+            p += node->n * sizeof(PlatformCount);
+            node->total = 0;
+            for (std::uint32_t c = 0; c < node->n; ++c) node->total += node->counts()[c].mentions;
+            *link = node;
+            link = &node->next;
+            w += TextNode::bytes(node->n);
+        }
+        f(id, st);
     }
-}
-
-void CrimeMap::spill(SpillFile& file) {
-    write_shards(file);
-    ++file.spills;
+    for (std::size_t k = 0; k < merged->count; ++k) {
+        const Entry& e = merged->entry(k);
+        f(e.key.view(), e.state);
+    }
 }
 
 void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                      std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f) {
-    // Everything to disk first, so that every part is rebuilt the same way and the maps'
-    // memory is free for the parts.
-    for (CrimeMap* m : maps)
-        if (!m->empty()) m->write_shards(*files.front()); // not a spill: not counted
-    for (CrimeMap* m : maps) *m = CrimeMap();
+    // What the maps hold is staged, so that every crime is read from a record.
+    for (CrimeMap* m : maps) m->stage();
 
-    struct Part {
-        std::size_t partition, parts, part, crimes;
-    };
     std::vector<Part> todo;
     for (std::size_t s = 0; s < kPartitions; ++s) {
         std::uint64_t bytes = 0;
@@ -473,6 +590,11 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
             for (const SpillFile::Section& sec : file->sections(s)) {
                 bytes += sec.size;
                 crimes += sec.crimes;
+            }
+        for (const CrimeMap* m : maps)
+            if (!m->staged_.empty()) {
+                bytes += m->staged_[s].view().size();
+                crimes += m->staged_crimes_[s];
             }
         if (!crimes) continue;
         const std::size_t parts =
@@ -491,21 +613,9 @@ void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<Spill
                 return next++;
             }) &
             oneapi::tbb::make_filter<std::size_t, void>(
-                oneapi::tbb::filter_mode::parallel, [&](std::size_t i) {
-                    const Part* part = &todo[i];
-                    auto shard = std::make_unique<Shard>();
-                    shard->reserve(part->crimes);
-                    std::string buf;
-                    for (const SpillFile* file : files)
-                        for (const SpillFile::Section& sec : file->sections(part->partition)) {
-                            file->read(sec, buf);
-                            shard->merge_serialized(buf, order, part->parts, part->part);
-                        }
-                    for (std::size_t k = 0; k < shard->count; ++k) {
-                        const Entry& e = shard->entry(k);
-                        f(e.key.view(), e.state);
-                    }
-                }));
+                oneapi::tbb::filter_mode::parallel,
+                [&](std::size_t i) { visit_part(maps, files, todo[i], order, f); }));
+    for (CrimeMap* m : maps) *m = CrimeMap();
 }
 
 void CrimeMap::for_each_parallel(
@@ -525,7 +635,7 @@ void CrimeMap::for_each_parallel(
 }
 
 std::size_t CrimeMap::used_bytes() const {
-    std::size_t n = 0;
+    std::size_t n = staged_bytes_;
     for (const auto& s : shards_) n += s.used_bytes();
     return n;
 }

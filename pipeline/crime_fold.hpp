@@ -15,7 +15,10 @@
 //           a row that cannot bring its crime into scope (an adult victim's) is scanned only
 //           once its crime is known to be in scope, at the end (count_job.cpp); the same row
 //           is kept once
-// Sink (one CrimeMap per thread) -> combine (merge_from) -> finalize (reducer.hpp).
+// Sink (one CrimeMap per thread) -> combine -> finalize (reducer.hpp). Combine is merge_all
+// when every crime is kept in memory; with a memory budget each worker stages its map after
+// every chunk (serialized records, written to disk over the budget) and drain() gathers them,
+// merging only the crimes staged more than once.
 //
 // Memory is the per-crime state of crimes that passed the row filters, so it is kept flat:
 // an open-addressing table of (hash, index) slots, 48-byte entries (state and short id) in
@@ -25,6 +28,7 @@
 #include "matchers/mentions.hpp"
 #include "pipeline/codes.hpp"
 #include "pipeline/dates.hpp"
+#include "pipeline/text_hash.hpp"
 #include "pipeline/victims.hpp"
 
 #include <algorithm>
@@ -225,6 +229,21 @@ public:
         shards_[shard_of(id_hash)].add_node(st, t);
     }
     static std::uint64_t hash(std::string_view id) { return hash_of(id); }
+    // The same hash of an id at p, n bytes, where at least 16 bytes may be read from p: a short
+    // id is loaded as two words (a copy of its n bytes would stall the loads that follow).
+    static std::uint64_t hash_padded(const char* p, std::size_t n) {
+        if (n > 15) return hash_of({p, n});
+        std::uint64_t w[2];
+        std::memcpy(w, p, sizeof w);
+        const unsigned bits = static_cast<unsigned>(n) * 8;
+        if (n < 8) {
+            w[0] &= (std::uint64_t{1} << bits) - 1; // n == 0: no bits
+            w[1] = 0;
+        } else {
+            w[1] &= (std::uint64_t{1} << (bits - 64)) - 1;
+        }
+        return hash_words(w[0], w[1], n);
+    }
     const CrimeState* find(std::string_view id) const;
     CrimeState* find(std::string_view id);
     std::size_t size() const;
@@ -246,30 +265,56 @@ public:
     void merge_from(CrimeMap& from, const CodeOrder& order);
     // Merges all maps into the first, shard by shard in parallel; the others are left empty.
     static void merge_all(const std::vector<CrimeMap*>& maps, const CodeOrder& order);
-    // Memory in use for crimes (not counting memory kept for reuse after a spill).
+    // Memory in use for crimes, staged ones included (not counting memory kept for reuse
+    // after a spill).
     std::size_t used_bytes() const;
 
     // Writes every crime to `file`, by partition, and empties the map, keeping its memory
-    // for the crimes that come next.
+    // for the crimes that come next (stage() then write_staged()).
     void spill(SpillFile& file);
-    // Visits every crime of `maps` and of the spill files, each crime once with its state
-    // merged over all of them. What the maps hold is spilled too (to files.front()) and their
-    // memory freed; then the crimes are rebuilt a part at a time: a partition, or a slice of a
-    // partition by more bits of the id's hash when its spilled bytes exceed `part_bytes`, so that
-    // memory stays bounded however much was spilled. Parts are merged and visited in parallel
-    // (a few in flight), in no particular order: f is called from several threads at once.
+    // Serializes every crime into this map's staged buffers (by partition, as a spill writes
+    // them) and empties the map, keeping its memory. A pipeline worker stages its crimes after
+    // every chunk: its map then only ever holds one chunk's crimes and stays in cache, and a
+    // crime whose rows all sit in one chunk (most) is never looked up in a large table; the
+    // drain finds the few crimes staged more than once and merges only those.
+    void stage();
+    // Bytes staged and not yet written.
+    std::size_t staged_bytes() const { return staged_bytes_; }
+    // Appends the staged buffers to `file` (one section per partition) and clears them; counted
+    // as a spill.
+    void write_staged(SpillFile& file);
+    // Visits every crime of `maps` (held or staged) and of the spill files, each crime once with
+    // its state merged over all of them. What the maps hold is staged first; then the crimes are
+    // gathered a part at a time: a partition, or a slice of a partition by more bits of the id's
+    // hash when its bytes exceed `part_bytes`, so that memory stays bounded however much was
+    // spilled. In a part, a crime whose id hash occurs once (one record: most crimes) is visited
+    // straight from its record; only the others are merged in a table. Parts are visited in
+    // parallel (a few in flight), in no particular order: f is called from several threads at
+    // once. The maps are left empty.
     static void drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                       std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f);
 
 private:
     static std::uint64_t hash_of(std::string_view id);
-    // spill() without counting it: each shard's crimes appended to `file`, the map emptied.
-    void write_shards(SpillFile& file);
+    // A short id's hash from its zero-padded words.
+    static std::uint64_t hash_words(std::uint64_t w0, std::uint64_t w1, std::size_t n) {
+        return hash_mix(w0 ^ 0x9E3779B97F4A7C15ull, w1 ^ (n * 0xC2B2AE3D27D4EB4Full));
+    }
+    struct Part;
+    static void visit_part(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
+                           const Part& part, const CodeOrder& order, const CrimeVisitor& f);
 
     // An id: up to 15 bytes inline (b[15] = length), longer ones in the arena (b[15] = 0xFF).
     struct Key {
         char b[16];
         void set(std::string_view id, Arena& arena);
+        // The id's hash (hash_of), from the inline words of a short id.
+        std::uint64_t hash() const {
+            if (static_cast<unsigned char>(b[15]) == 0xFF) return hash_of(view());
+            std::uint64_t w[2];
+            std::memcpy(w, b, sizeof w);
+            return hash_words(w[0], w[1] & 0x00FFFFFFFFFFFFFFull, static_cast<unsigned char>(b[15]));
+        }
         std::string_view view() const {
             if (static_cast<unsigned char>(b[15]) != 0xFF)
                 return {b, static_cast<unsigned char>(b[15])};
@@ -302,11 +347,11 @@ private:
             else add_text(st, t.hash, t.counts(), t.n);
         }
         void merge_from(Shard& from, const CodeOrder& order);
-        // Appends each crime to out[its partition / kShards] (the partitions of this shard).
-        void serialize(std::vector<ByteBuffer>& out, std::vector<std::size_t>& crimes) const;
-        // Merges spilled crimes; with parts > 1 only those whose id hash is in slice `part`.
-        void merge_serialized(std::string_view bytes, const CodeOrder& order,
-                              std::size_t parts = 1, std::size_t part = 0);
+        // Appends each crime to out[its partition], counting it in crimes[its partition];
+        // returns the bytes appended.
+        std::size_t serialize(std::vector<ByteBuffer>& out, std::vector<std::size_t>& crimes) const;
+        // Merges the spilled crime whose record starts at p (after its hash h).
+        void merge_record(std::uint64_t h, const char* p, const CodeOrder& order);
         const Entry& entry(std::size_t i) const { return entries_[i / kBlock][i % kBlock]; }
         Entry& entry(std::size_t i) { return entries_[i / kBlock][i % kBlock]; }
         // Slots, entries and arena bytes in use (the budget that triggers a spill).
@@ -330,6 +375,9 @@ private:
         Arena arena_; // long ids and text nodes
     };
     std::vector<Shard> shards_;
+    std::vector<ByteBuffer> staged_;        // by partition
+    std::vector<std::size_t> staged_crimes_; // by partition
+    std::size_t staged_bytes_ = 0;
 };
 
 // The fold's hot path, inline.

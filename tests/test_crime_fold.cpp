@@ -197,8 +197,11 @@ TEST_CASE("crime fold: folded, merged, spilled and drained states equal a plain 
             check_against(model, [&](const CrimeVisitor& f) { maps[0].for_each(f); });
             check_against(model, [&](const CrimeVisitor& f) { maps[0].for_each_parallel(f); });
         }
-        // Three maps, each spilling every 2,000 rows to its own file, then drained.
-        {
+        // Three maps, each spilling every 2,000 rows to its own file, then drained: whole
+        // partitions, and partitions gathered in slices of about 2 KB of spilled state. The
+        // drain visits what the maps still hold too (staged, not written) and empties them.
+        for (std::size_t part_bytes : {std::size_t{1} << 30, std::size_t{2048}}) {
+            CAPTURE(part_bytes);
             std::vector<CrimeMap> maps(3);
             std::vector<std::unique_ptr<SpillFile>> files;
             for (int i = 0; i < 3; ++i) files.push_back(std::make_unique<SpillFile>("/tmp"));
@@ -210,13 +213,40 @@ TEST_CASE("crime fold: folded, merged, spilled and drained states equal a plain 
             for (const auto& f : files) spills += f->spills;
             CHECK(spills == perm.size() / 2000);
             CHECK(maps[0].size() < model.size() / 2); // most of the state is on disk
+            CHECK(maps[0].size() > 0);                  // and some still in memory
             std::vector<CrimeMap*> ptrs{&maps[0], &maps[1], &maps[2]};
             std::vector<SpillFile*> fs{files[0].get(), files[1].get(), files[2].get()};
-            // Whole shards, and shards rebuilt in slices of about 2 KB of spilled state.
-            check_against(model, [&](const CrimeVisitor& f) { CrimeMap::drain(ptrs, fs, 1u << 30, order, f); });
+            check_against(model, [&](const CrimeVisitor& f) { CrimeMap::drain(ptrs, fs, part_bytes, order, f); });
             for (auto& m : maps) CHECK(m.empty());
-            check_against(model, [&](const CrimeVisitor& f) { CrimeMap::drain(ptrs, fs, 2048, order, f); });
         }
+        // Maps that stage their crimes every 500 rows (as a pipeline worker does after each
+        // chunk), one of them writing its staged crimes to disk now and then, drained: a crime
+        // staged several times is merged, one staged once is visited as it is. Both kinds come
+        // from `rows` (crimes of many rows) and from `sparse` (most crimes one row).
+        const std::vector<Row> sparse = random_rows(seed + 50, 20000, 200000);
+        std::map<std::string, Model> sparse_model;
+        for (const auto& r : sparse) model_add(sparse_model, r);
+        for (const auto* data : {&rows, &sparse})
+            for (std::size_t part_bytes : {std::size_t{1} << 30, std::size_t{4096}}) {
+                CAPTURE(part_bytes);
+                std::vector<CrimeMap> maps(2);
+                SpillFile file("/tmp");
+                for (std::size_t i = 0; i < data->size(); ++i) {
+                    fold(maps[i % 2], (*data)[i], order);
+                    if (i % 500 == 499) maps[i % 2].stage();
+                    if (i % 7000 == 6999) maps[0].write_staged(file);
+                }
+                maps[1].stage();
+                CHECK(maps[1].empty()); // held crimes: none, all staged
+                CHECK(maps[0].staged_bytes() + maps[1].staged_bytes() > 0);
+                CHECK(file.spills == data->size() / 7000);
+                std::vector<CrimeMap*> ptrs{&maps[0], &maps[1]};
+                std::vector<SpillFile*> fs{&file};
+                check_against(data == &rows ? model : sparse_model, [&](const CrimeVisitor& f) {
+                    CrimeMap::drain(ptrs, fs, part_bytes, order, f);
+                });
+                for (auto& m : maps) CHECK(m.staged_bytes() == 0);
+            }
     }
 }
 
