@@ -461,6 +461,7 @@ private:
         // patterns valid only from or until a date).
         size_t h = 0;
         counts_pool_.clear();
+        batch_.append(32, '\0'); // text_hash_padded reads 32 bytes past a text (scanned already)
         for (size_t r = 0; r < n; ++r) {
             if (!scanned(r)) continue;
             const Pending& p = pending_[r];
@@ -473,7 +474,7 @@ private:
                 while (h < hits_.size() && hits_[h].start < f.end)
                     record_hits_.push_back(hits_[h++]);
                 if (record_hits_.empty()) continue; // no mentions: no key needed
-                f.hash = text_hash(std::string_view(batch_).substr(f.begin, f.end - f.begin),
+                f.hash = text_hash_padded(std::string_view(batch_).substr(f.begin, f.end - f.begin),
                                    0x9E3779B97F4A7C15ull + i);
                 if (s_.hits) keep_hits(p, i, f);
                 s_.counter.count(record_hits_, counts_, p.day);
@@ -511,10 +512,11 @@ private:
         ids_.clear();
         fields_out_.clear();
         // With a memory budget, the chunk's crimes are staged (crime_fold.hpp: the map only
-        // ever holds one chunk's crimes) and written to disk once over this thread's share.
+        // ever holds one chunk's crimes) and written to disk once over half this thread's
+        // share (the staged buffers grow by doubling: their memory stays within the share).
         if (s_.crime_memory && !resolving_) {
             crimes.stage();
-            if (crimes.staged_bytes() > s_.crime_memory) {
+            if (crimes.staged_bytes() > s_.crime_memory / 2) {
                 if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
                 crimes.write_staged(*spill);
             }
@@ -1259,7 +1261,7 @@ CountResult CountJob::run() {
     for (auto& w : workers) summary.rows_deferred += w.deferred_rows;
     // Parts of a few MiB: the parts in flight stay well inside --crime-memory.
     const std::size_t part_bytes =
-        std::max<std::size_t>(options_.crime_memory / (4 * (threads + 1)), 64u << 10);
+        std::max<std::size_t>(options_.crime_memory / (2 * (threads + 1)), 64u << 10);
     CrimeSource source = [&](const CrimeVisitor& f) {
         // Crimes are visited from several threads at once; each thread holds and resolves the
         // crimes with deferred rows that it meets.

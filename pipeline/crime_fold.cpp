@@ -302,9 +302,13 @@ void SpillFile::append(std::size_t partition, std::string_view bytes, std::size_
 
 void SpillFile::read(const Section& s, std::string& out) const {
     out.resize(s.size);
+    read(s, out.data());
+}
+
+void SpillFile::read(const Section& s, char* out) const {
     std::size_t done = 0;
     while (done < s.size) {
-        ssize_t n = ::pread(fd_, out.data() + done, s.size - done,
+        ssize_t n = ::pread(fd_, out + done, s.size - done,
                             static_cast<off_t>(s.offset + done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0)
@@ -468,27 +472,31 @@ struct CrimeMap::Part {
 void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                           const Part& part, const CodeOrder& order, const CrimeVisitor& f) {
     auto in_part = [&](std::uint64_t h) { return part.parts == 1 || slice_of(h, part.parts) == part.part; };
-    // The part's bytes: its sections read back (only the part's records kept when the
-    // partition is gathered in slices) and the maps' staged buffers, read in place.
-    std::vector<std::string> read;
-    std::string sliced, buf;
-    std::vector<std::string_view> ranges;
+    // The part's bytes: its sections read back into one buffer (only the part's records kept
+    // when the partition is gathered in slices) and the maps' staged buffers, read in place.
+    ByteBuffer bytes;
+    std::string buf;
+    if (part.parts == 1) {
+        std::size_t total = 0;
+        for (const SpillFile* file : files)
+            for (const SpillFile::Section& sec : file->sections(part.partition)) total += sec.size;
+        bytes.reserve(total);
+    }
     for (const SpillFile* file : files)
         for (const SpillFile::Section& sec : file->sections(part.partition)) {
-            file->read(sec, buf);
             if (part.parts == 1) {
-                read.emplace_back().swap(buf);
+                file->read(sec, bytes.extend(sec.size));
                 continue;
             }
+            file->read(sec, buf);
             for (const char* p = buf.data(); p < buf.data() + buf.size();) {
                 const char* r = p;
                 const auto h = take<std::uint64_t>(p);
                 p = record_end(p);
-                if (in_part(h)) sliced.append(r, static_cast<std::size_t>(p - r));
+                if (in_part(h)) std::memcpy(bytes.extend(static_cast<std::size_t>(p - r)), r, static_cast<std::size_t>(p - r));
             }
         }
-    for (const std::string& b : read) ranges.push_back(b);
-    ranges.push_back(sliced);
+    std::vector<std::string_view> ranges{bytes.view()};
     for (const CrimeMap* m : maps)
         if (!m->staged_.empty()) ranges.push_back(m->staged_[part.partition].view());
 

@@ -148,6 +148,9 @@ public:
         return p;
     }
     void clear() { size_ = 0; }
+    void reserve(std::size_t n) {
+        if (n > cap_) grow(n);
+    }
     std::string_view view() const { return {data_.get(), size_}; }
 
 private:
@@ -174,6 +177,8 @@ public:
     // Sections by spill partition (CrimeMap::kPartitions).
     void append(std::size_t partition, std::string_view bytes, std::size_t crimes);
     void read(const Section& s, std::string& out) const;
+    // Reads a section into out[0, s.size).
+    void read(const Section& s, char* out) const;
     const std::vector<Section>& sections(std::size_t partition) const { return sections_[partition]; }
     std::uint64_t bytes() const { return size_; }
     std::size_t spills = 0;

@@ -17,7 +17,11 @@ inline std::uint64_t hash_mix(std::uint64_t a, std::uint64_t b) {
     return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
 }
 
-inline std::uint64_t text_hash(std::string_view s, std::uint64_t seed) {
+namespace detail {
+// text_hash; with Padded, 32 bytes may be read from the end of s (the rest of a text is loaded
+// in place and masked, instead of copied to a zeroed block: that copy of a few bytes stalls
+// the loads that follow it). Both give the same value.
+template <bool Padded> inline std::uint64_t text_hash(std::string_view s, std::uint64_t seed) {
     constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull,
                             k2 = 0x8ebc6af09c88c6e3ull, k3 = 0x589965cc75374cc3ull;
     const char* p = s.data();
@@ -47,11 +51,30 @@ inline std::uint64_t text_hash(std::string_view s, std::uint64_t seed) {
         p += 32;
         n -= 32;
     }
-    char tail[32] = {};
-    std::memcpy(tail, p, n);
-    a = hash_mix(load(tail) ^ k1, load(tail + 8) ^ a);
-    b = hash_mix(load(tail + 16) ^ k2, load(tail + 24) ^ b);
+    std::uint64_t w[4];
+    if constexpr (Padded) {
+        for (std::size_t i = 0; i < 4; ++i) {
+            const std::size_t have = n > 8 * i ? n - 8 * i : 0; // bytes of word i in the text
+            const std::uint64_t mask = have >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * have)) - 1;
+            w[i] = load(p + 8 * i) & mask;
+        }
+    } else {
+        char tail[32] = {};
+        std::memcpy(tail, p, n);
+        for (std::size_t i = 0; i < 4; ++i) w[i] = load(tail + 8 * i);
+    }
+    a = hash_mix(w[0] ^ k1, w[1] ^ a);
+    b = hash_mix(w[2] ^ k2, w[3] ^ b);
     return hash_mix(a ^ k3, b ^ static_cast<std::uint64_t>(s.size()));
+}
+} // namespace detail
+
+inline std::uint64_t text_hash(std::string_view s, std::uint64_t seed) {
+    return detail::text_hash<false>(s, seed);
+}
+// The same value, where 32 bytes after the end of s may be read.
+inline std::uint64_t text_hash_padded(std::string_view s, std::uint64_t seed) {
+    return detail::text_hash<true>(s, seed);
 }
 
 // FNV-1a 64: small and stable across builds and machines (cache keys and checksums, a stable

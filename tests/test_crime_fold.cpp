@@ -3,6 +3,7 @@
 // the model's states, whatever the order of the rows.
 #include "pipeline/bundled.hpp"
 #include "pipeline/crime_fold.hpp"
+#include "pipeline/text_hash.hpp"
 #include "pipeline/error.hpp"
 
 #include <doctest/doctest.h>
@@ -248,6 +249,26 @@ TEST_CASE("crime fold: folded, merged, spilled and drained states equal a plain 
                 for (auto& m : maps) CHECK(m.staged_bytes() == 0);
             }
     }
+}
+
+TEST_CASE("crime fold: ids and texts hashed in place (padded) hash as they do alone") {
+    // The padded forms read past the value (masked): whatever follows must not change the
+    // hash. Compared with the plain forms on every length around the block sizes, with
+    // different bytes after the value.
+    std::mt19937 rng(7);
+    std::string buf(300, '\0');
+    for (std::size_t n = 0; n <= 200; ++n)
+        for (int trial = 0; trial < 20; ++trial) {
+            for (char& c : buf) c = static_cast<char>(rng());
+            const std::string_view s(buf.data(), n);
+            CAPTURE(n);
+            CHECK(text_hash_padded(s, 99 + n) == text_hash(std::string(s), 99 + n));
+            if (n <= 40) CHECK(CrimeMap::hash_padded(buf.data(), n) == CrimeMap::hash(std::string(s)));
+        }
+    // And the hashes tell values apart (a changed byte, a longer value).
+    CHECK(text_hash("snapchat", 1) != text_hash("snapchaT", 1));
+    CHECK(text_hash(std::string_view("ab\0", 3), 1) != text_hash("ab", 1));
+    CHECK(CrimeMap::hash(std::string_view("AB\0", 3)) != CrimeMap::hash("AB"));
 }
 
 TEST_CASE("crime fold: a temporary directory that cannot be written is a plain error") {
