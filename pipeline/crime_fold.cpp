@@ -474,8 +474,17 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
     auto in_part = [&](std::uint64_t h) { return part.parts == 1 || slice_of(h, part.parts) == part.part; };
     // The part's bytes: its sections read back into one buffer (only the part's records kept
     // when the partition is gathered in slices) and the maps' staged buffers, read in place.
-    ByteBuffer bytes;
-    std::string buf;
+    // Buffers kept per thread from part to part: fresh ones would cost a page fault per 4 KiB.
+    // A visitor never runs a part itself (it would reuse them while in use).
+    thread_local bool busy = false;
+    if (busy) throw std::logic_error("CrimeMap::drain: a visitor drained crimes");
+    busy = true;
+    struct Done {
+        ~Done() { busy = false; }
+    } done;
+    thread_local ByteBuffer bytes;
+    thread_local std::string buf;
+    bytes.clear();
     if (part.parts == 1) {
         std::size_t total = 0;
         for (const SpillFile* file : files)
@@ -507,7 +516,8 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
         std::uint64_t h;
         const char* p; // just after the hash
     };
-    std::vector<Record> records;
+    thread_local std::vector<Record> records;
+    records.clear();
     records.reserve(part.crimes);
     for (std::string_view range : ranges)
         for (const char* p = range.data(); p < range.data() + range.size();) {
@@ -522,8 +532,10 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
     std::size_t size = 64;
     while (size < records.size() * 2) size *= 2;
     const std::size_t mask = size - 1;
-    std::vector<Slot> slots(size);
-    std::vector<std::uint32_t> slot_of(records.size());
+    thread_local std::vector<Slot> slots;
+    thread_local std::vector<std::uint32_t> slot_of;
+    slots.assign(size, Slot{});
+    slot_of.resize(records.size());
     constexpr std::size_t kAhead = 8;
     std::size_t repeated = 0;
     for (std::size_t r = 0; r < records.size(); ++r) {
@@ -543,7 +555,7 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
     // are merged first.
     auto merged = std::make_unique<Shard>();
     merged->reserve(repeated);
-    std::vector<std::uint64_t> nodes; // the text nodes of one record (8-byte aligned)
+    thread_local std::vector<std::uint64_t> nodes; // the text nodes of one record (8-byte aligned)
     for (std::size_t r = 0; r < records.size(); ++r) {
         const char* p = records[r].p;
         if (slots[slot_of[r]].more) {
