@@ -10,6 +10,7 @@ MentionCounter::MentionCounter(const PatternSet& set) {
     for (const auto& p : set.patterns) {
         platform_of_.push_back(p.platform);
         exclude_.push_back(p.exclude);
+        order_of_.push_back(std::uint64_t{p.platform} * 2 + (p.exclude ? 0 : 1));
     }
     logic_ = set.has_logic();
     if (!logic_) return;
@@ -67,10 +68,8 @@ void MentionCounter::walk(std::vector<Hit>& hits, std::int32_t day, Open&& open,
     // Order: platform, excludes first, then start, then end. Excludes of a platform come
     // first so that each include can be tested against all of them.
     std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-        std::uint32_t pa = platform_of_[a.pattern], pb = platform_of_[b.pattern];
-        if (pa != pb) return pa < pb;
-        bool xa = exclude_[a.pattern], xb = exclude_[b.pattern];
-        if (xa != xb) return xa;
+        const std::uint64_t oa = order_of_[a.pattern], ob = order_of_[b.pattern];
+        if (oa != ob) return oa < ob;
         if (a.start != b.start) return a.start < b.start;
         return a.end < b.end;
     });
@@ -105,6 +104,12 @@ void MentionCounter::walk(std::vector<Hit>& hits, std::int32_t day, Open&& open,
 void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
                            std::int32_t day) const {
     out.clear();
+    // One hit and no conditions (most texts that name a platform): the rule below gives one
+    // mention of its platform, or none when the hit is an exclude (which alone counts nothing).
+    if (hits.size() == 1 && !logic_) {
+        if (!exclude_[hits[0].pattern]) out.push_back(PlatformCount{platform_of_[hits[0].pattern], 1});
+        return;
+    }
     walk(
         hits, day,
         [&](std::uint32_t platform, const Hit&) {

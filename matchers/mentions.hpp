@@ -60,7 +60,8 @@ private:
     void walk(std::vector<Hit>& hits, std::int32_t day, Open&& open, Extend&& extend) const;
 
     std::vector<std::uint32_t> platform_of_;
-    std::vector<bool> exclude_;
+    std::vector<std::uint8_t> exclude_;
+    std::vector<std::uint64_t> order_of_; // platform * 2, + 1 for an include: the sort's first key
     // Only filled when the set uses terms, labels, conditions or date windows.
     bool logic_ = false;
     std::size_t names_ = 0;

@@ -438,6 +438,15 @@ TEST_CASE("MentionCounter on hand-made hits") {
         counter.count(hits, out);
         CHECK(out.empty());
     }
+    SUBCASE("one hit: one mention of its platform") {
+        for (std::uint32_t pattern : {0u, 1u, 3u}) {
+            std::vector<Hit> hits = {{pattern, 4, 9}};
+            out.push_back({7, 7}); // cleared first
+            counter.count(hits, out);
+            std::vector<PlatformCount> want = {{pattern == 3 ? 1u : 0u, 1}};
+            CHECK(out == want);
+        }
+    }
     SUBCASE("an include overlapping two excludes is removed once") {
         std::vector<Hit> hits = {{2, 0, 3}, {2, 5, 9}, {0, 2, 6}, {1, 10, 12}};
         counter.count(hits, out);
