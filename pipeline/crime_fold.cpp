@@ -525,30 +525,35 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
             if (in_part(h)) records.push_back(Record{h, p});
             p = record_end(p);
         }
+    // A slot holds a hash and its first record (+1; 0: empty). Records whose hash is met again
+    // are marked in `repeats`, read in record order below (not through the table: a cache miss
+    // per record).
     struct Slot {
         std::uint64_t h = 0;
-        std::uint32_t used = 0, more = 0; // more: the hash occurs more than once
+        std::uint32_t first = 0;
     };
     std::size_t size = 64;
     while (size < records.size() * 2) size *= 2;
     const std::size_t mask = size - 1;
     thread_local std::vector<Slot> slots;
-    thread_local std::vector<std::uint32_t> slot_of;
+    thread_local std::vector<std::uint8_t> repeats;
     slots.assign(size, Slot{});
-    slot_of.resize(records.size());
+    repeats.assign(records.size(), 0);
     constexpr std::size_t kAhead = 8;
     std::size_t repeated = 0;
     for (std::size_t r = 0; r < records.size(); ++r) {
         if (r + kAhead < records.size()) __builtin_prefetch(&slots[(records[r + kAhead].h >> 32) & mask]);
         const std::uint64_t h = records[r].h;
         std::size_t i = (h >> 32) & mask;
-        while (slots[i].used && slots[i].h != h) i = (i + 1) & mask;
-        if (!slots[i].used) slots[i] = Slot{h, 1, 0};
-        else {
-            repeated += slots[i].more ? 1 : 2;
-            slots[i].more = 1;
+        while (slots[i].first && slots[i].h != h) i = (i + 1) & mask;
+        if (!slots[i].first) {
+            slots[i] = Slot{h, static_cast<std::uint32_t>(r + 1)};
+            continue;
         }
-        slot_of[r] = static_cast<std::uint32_t>(i);
+        std::uint8_t& first = repeats[slots[i].first - 1];
+        repeated += first ? 1 : 2;
+        first = 1;
+        repeats[r] = 1;
     }
 
     // A crime with one record is visited as it is; the others (and ids that share a hash)
@@ -558,7 +563,7 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
     thread_local std::vector<std::uint64_t> nodes; // the text nodes of one record (8-byte aligned)
     for (std::size_t r = 0; r < records.size(); ++r) {
         const char* p = records[r].p;
-        if (slots[slot_of[r]].more) {
+        if (repeats[r]) {
             merged->merge_record(records[r].h, p, order);
             continue;
         }
