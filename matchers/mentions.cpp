@@ -67,12 +67,22 @@ void MentionCounter::walk(std::vector<Hit>& hits, std::int32_t day, Open&& open,
     }
     // Order: platform, excludes first, then start, then end. Excludes of a platform come
     // first so that each include can be tested against all of them.
-    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+    auto less = [&](const Hit& a, const Hit& b) {
         const std::uint64_t oa = order_of_[a.pattern], ob = order_of_[b.pattern];
         if (oa != ob) return oa < ob;
         if (a.start != b.start) return a.start < b.start;
         return a.end < b.end;
-    });
+    };
+    if (hits.size() <= 8) { // a text's few hits: insertion sort, without std::sort's set-up
+        for (std::size_t i = 1; i < hits.size(); ++i) {
+            const Hit h = hits[i];
+            std::size_t j = i;
+            for (; j > 0 && less(h, hits[j - 1]); --j) hits[j] = hits[j - 1];
+            hits[j] = h;
+        }
+    } else {
+        std::sort(hits.begin(), hits.end(), less);
+    }
     size_t i = 0;
     while (i < hits.size()) {
         std::uint32_t platform = platform_of_[hits[i].pattern];

@@ -120,6 +120,9 @@ struct Shared {
     // with an age limit, and not when crimes are looked up by id at the end (--hits, eval).
     bool defer;
     bool include_unknown; // unknown-age rows bring their crime into scope
+    // A row's victim age (beyond the age filter) and gender are read: the breakdown needs them
+    // (age band, gender), or every crime's state is kept.
+    bool victim_facts;
 };
 
 // Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
@@ -285,12 +288,15 @@ private:
             return true;
         }
         std::uint8_t years = kNoAge;
-        AgeClass age = classify_age(r.age, r.age_is_null, s_.options.max_age, years);
+        // Without an age filter every row qualifies: the age is read only for age bands.
+        AgeClass age = s_.options.max_age < 0 && !s_.victim_facts
+                           ? AgeClass::child
+                           : classify_age(r.age, r.age_is_null, s_.options.max_age, years);
         if (age == AgeClass::invalid)
             return reject(chunk, r, Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
                           out);
         bool flag = flag_set(r.flag);
-        if (r.csv_fields && chunk.schema->gender >= 0)
+        if (r.csv_fields && chunk.schema->gender >= 0 && s_.victim_facts)
             r.gender = csv::value((*r.csv_fields)[static_cast<size_t>(chunk.schema->gender)],
                                   gender_buf_);
         if (r.csv_fields)
@@ -325,7 +331,7 @@ private:
         p.unknown_age = age == AgeClass::unknown;
         p.flag = flag;
         p.age = years;
-        p.genders = gender_bits(r.gender);
+        p.genders = s_.victim_facts ? gender_bits(r.gender) : 0;
         if (s_.hits) p.line = line_of(r);
         p.offset = chunk_offset_ + static_cast<std::uint64_t>(r.start - chunk_base_);
         p.first_field = static_cast<std::uint32_t>(fields_out_.size());
@@ -1145,12 +1151,14 @@ CountResult CountJob::run() {
     std::atomic<bool> issues_full{false};
     // --hits and eval look crimes up by id at the end, so they keep every crime in memory.
     const bool may_spill = options_.crime_memory && options_.hits_file.empty() && !options_.keep_crimes;
+    const Breakdown by = Breakdown::parse(options_.by);
     Shared shared{options_,   codes_,       order,     extras.get(), group_selected_,
                   *matcher_,  counter,      batch_scan_, &issues_full, patterns_,
                   !options_.hits_file.empty(), may_spill ? std::max<std::size_t>(options_.crime_memory / threads, 1) : 0,
                   options_.temp_dir,
                   options_.max_age >= 0 && options_.hits_file.empty() && !options_.keep_crimes,
-                  options_.unknown_age == UnknownAge::include};
+                  options_.unknown_age == UnknownAge::include,
+                  by.has(Dim::age_band) || by.has(Dim::gender) || options_.keep_crimes};
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 
@@ -1286,7 +1294,7 @@ CountResult CountJob::run() {
                    order,
                    group_selected_,
                    options_.periods,
-                   Breakdown::parse(options_.by),
+                   by,
                    options_.max_age,
                    options_.unknown_age == UnknownAge::include,
                    options_.cube,

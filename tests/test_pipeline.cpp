@@ -309,6 +309,32 @@ TEST_CASE("pipeline: victim age decides scope per crime") {
     CHECK(cm(rb, "TOTAL") == "1,0");
 }
 
+TEST_CASE("pipeline: without an age filter, age bands and genders still come from the rows") {
+    // Without an age filter the age and gender are read only when the breakdown needs them;
+    // when it does, every row's victim counts (all rows are in scope).
+    const std::string csv = "CrimeRef,DateRecorded,HOCode,VictimAge,VictimGender,MOText\n"
+                            "A,01/05/2020,17,30,M,on kik\n"
+                            "A,01/05/2020,17,12,F,on kik\n" // youngest 12; female and male
+                            "B,01/05/2020,17,40,F,on snapchat\n"  // no band below 18
+                            "C,01/05/2020,17,,,on skype\n";       // nothing known
+    CountOptions o;
+    o.max_age = -1;
+    o.by = {"age_band,gender"};
+    CountResult r = run_on(csv, o);
+    const std::vector<std::string> bands = AgeBands().labels();
+    REQUIRE(bands.size() == 5); // three bands, other ages, unknown
+    std::map<std::pair<std::string, std::string>, std::uint64_t> total;
+    for (const TableRow& row : r.rows)
+        if (row.platform == "TOTAL" && row.crimes) total[{row.dims.at(0), row.dims.at(1)}] += row.crimes;
+    const std::map<std::pair<std::string, std::string>, std::uint64_t> want = {
+        {{bands[1], "Mixed"}, 1}, {{bands[3], "Female"}, 1}, {{bands[4], "Unknown"}, 1}};
+    CHECK(total == want);
+    // The plain table: the same crimes.
+    CountOptions plain;
+    plain.max_age = -1;
+    CHECK(cm(run_on(csv, plain), "TOTAL") == "3,3");
+}
+
 TEST_CASE("pipeline: offence codes are normalised; groups and the code breakdown") {
     std::string csv = kHeader +
                       "N1,01/05/2020,086/02,12,snapchat\n"
