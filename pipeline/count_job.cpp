@@ -1276,13 +1276,13 @@ CountResult CountJob::run() {
         oneapi::tbb::enumerable_thread_specific<std::unique_ptr<DeferredRows>> deferred;
         const bool any_deferred = summary.rows_deferred > 0;
         const CrimeVisitor g = [&](std::string_view id, const CrimeState& st) {
-            if (!any_deferred) return f(id, st);
             auto& d = deferred.local();
             if (!d) d = std::make_unique<DeferredRows>(shared, reader, options_.crime_memory ? part_bytes : 0);
             d->visit(id, st, f);
         };
-        if (!may_spill) crimes.for_each_parallel(g);
-        else CrimeMap::drain(maps, spills, part_bytes, order, g);
+        const CrimeVisitor& visit = any_deferred ? g : f; // no deferred rows: straight to f
+        if (!may_spill) crimes.for_each_parallel(visit);
+        else CrimeMap::drain(maps, spills, part_bytes, order, visit);
         for (auto& d : deferred) {
             d->finish(f);
             summary.rows_read_back += d->rows_read_back;

@@ -6,6 +6,7 @@
 #include <oneapi/tbb/enumerable_thread_specific.h>
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 
 namespace moscan {
@@ -155,8 +156,19 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         std::vector<int> period_keys;
     };
     oneapi::tbb::enumerable_thread_specific<Acc> accs;
+    // Each thread's accumulator is looked up once per thread and run, not once per crime (the
+    // thread-specific lookup costs about as much as counting a crime). `run` tells this run's
+    // accumulators from those of an earlier run on the same thread.
+    static std::atomic<std::uint64_t> runs{0};
+    const std::uint64_t run = ++runs;
     crimes([&](std::string_view, const CrimeState& st) {
-        Acc& a = accs.local();
+        thread_local std::uint64_t acc_run = 0;
+        thread_local void* acc = nullptr;
+        if (acc_run != run) {
+            acc = &accs.local();
+            acc_run = run;
+        }
+        Acc& a = *static_cast<Acc*>(acc);
         bool in_scope = in.max_age < 0 || st.child || (in.include_unknown_age && st.unknown_age);
         if (!in_scope) {
             a.out_age += st.rows;
