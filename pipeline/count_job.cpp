@@ -406,7 +406,7 @@ private:
                 if (!states_[i]) ++missing_crimes;
                 continue;
             }
-            CrimeState& st = p.same_crime ? *states_[i - 1] : crimes.upsert(pending_id(p), id_hashes_[i]);
+            CrimeState& st = p.same_crime ? *states_[i - 1] : crimes.upsert_padded(pending_id(p), id_hashes_[i]);
             st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
             st.add_victim(p.age, p.child, p.unknown_age, p.genders);
             states_[i] = &st;

@@ -117,7 +117,7 @@ void CrimeMap::Shard::grow() {
 
 const CrimeState* CrimeMap::Shard::find(std::string_view id, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
-    std::size_t i = probe(h, id);
+    std::size_t i = probe(h, id, nullptr);
     return slots_[i].index ? &entry(slots_[i].index - 1).state : nullptr;
 }
 

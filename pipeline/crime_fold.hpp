@@ -219,6 +219,8 @@ public:
     // The same with the id's hash() given: a caller folding many records computes the hashes
     // first and prefetch()es a few records ahead, hiding the cache miss on the table.
     CrimeState& upsert(std::string_view id, std::uint64_t hash);
+    // The same where 16 bytes may be read from id.data() (a short id is loaded as two words).
+    CrimeState& upsert_padded(std::string_view id, std::uint64_t hash);
     void prefetch(std::uint64_t hash) const;
     // Adds a text (key: column and value hash) with its mention counts to the crime `st` of
     // this map whose id hashes to `id_hash`. A text without mentions changes nothing. The
@@ -238,16 +240,8 @@ public:
     // id is loaded as two words (a copy of its n bytes would stall the loads that follow).
     static std::uint64_t hash_padded(const char* p, std::size_t n) {
         if (n > 15) return hash_of({p, n});
-        std::uint64_t w[2];
-        std::memcpy(w, p, sizeof w);
-        const unsigned bits = static_cast<unsigned>(n) * 8;
-        if (n < 8) {
-            w[0] &= (std::uint64_t{1} << bits) - 1; // n == 0: no bits
-            w[1] = 0;
-        } else {
-            w[1] &= (std::uint64_t{1} << (bits - 64)) - 1;
-        }
-        return hash_words(w[0], w[1], n);
+        const Words w = Words::padded(p, n);
+        return hash_words(w.w[0], w.w[1] & kNoLength, n);
     }
     const CrimeState* find(std::string_view id) const;
     CrimeState* find(std::string_view id);
@@ -301,6 +295,32 @@ public:
 
 private:
     static std::uint64_t hash_of(std::string_view id);
+    // A short id (up to 15 bytes) as a Key holds it: its bytes zero-padded, its length in the
+    // top byte.
+    struct Words {
+        std::uint64_t w[2];
+        static Words of(std::string_view id) {
+            Words k{{0, 0}};
+            if (!id.empty()) std::memcpy(k.w, id.data(), id.size());
+            k.w[1] |= static_cast<std::uint64_t>(id.size()) << 56;
+            return k;
+        }
+        // The same from two loads, where 16 bytes may be read from p.
+        static Words padded(const char* p, std::size_t n) {
+            Words k;
+            std::memcpy(k.w, p, sizeof k.w);
+            const unsigned bits = static_cast<unsigned>(n) * 8;
+            if (n < 8) {
+                k.w[0] &= (std::uint64_t{1} << bits) - 1; // n == 0: no bits
+                k.w[1] = 0;
+            } else {
+                k.w[1] &= (std::uint64_t{1} << (bits - 64)) - 1;
+            }
+            k.w[1] |= static_cast<std::uint64_t>(n) << 56;
+            return k;
+        }
+    };
+    static constexpr std::uint64_t kNoLength = 0x00FFFFFFFFFFFFFFull;
     // A short id's hash from its zero-padded words.
     static std::uint64_t hash_words(std::uint64_t w0, std::uint64_t w1, std::size_t n) {
         return hash_mix(w0 ^ 0x9E3779B97F4A7C15ull, w1 ^ (n * 0xC2B2AE3D27D4EB4Full));
@@ -313,12 +333,13 @@ private:
     struct Key {
         char b[16];
         void set(std::string_view id, Arena& arena);
+        void set(const Words& k) { std::memcpy(b, k.w, sizeof b); }
         // The id's hash (hash_of), from the inline words of a short id.
         std::uint64_t hash() const {
             if (static_cast<unsigned char>(b[15]) == 0xFF) return hash_of(view());
             std::uint64_t w[2];
             std::memcpy(w, b, sizeof w);
-            return hash_words(w[0], w[1] & 0x00FFFFFFFFFFFFFFull, static_cast<unsigned char>(b[15]));
+            return hash_words(w[0], w[1] & kNoLength, static_cast<unsigned char>(b[15]));
         }
         std::string_view view() const {
             if (static_cast<unsigned char>(b[15]) != 0xFF)
@@ -338,7 +359,8 @@ private:
     class Shard {
     public:
         static constexpr std::size_t kBlock = 512; // entries per block
-        CrimeState& upsert(std::string_view id, std::uint64_t h);
+        // `k`: the words of a short id (Words), else nullptr.
+        CrimeState& upsert(std::string_view id, std::uint64_t h, const Words* k = nullptr);
         void prefetch(std::uint64_t h) const {
             if (!slots_.empty()) __builtin_prefetch(&slots_[(h >> 32) & (slots_.size() - 1)]);
         }
@@ -372,7 +394,7 @@ private:
             std::uint32_t tag = 0;   // high 32 bits of the hash; its low bits pick the slot
             std::uint32_t index = 0; // entry index + 1; 0 = empty
         };
-        std::size_t probe(std::uint64_t h, std::string_view id) const;
+        std::size_t probe(std::uint64_t h, std::string_view id, const Words* k) const;
         void grow();
 
         std::vector<Slot> slots_;
@@ -403,7 +425,8 @@ inline void CrimeState::add_row(Day d, std::uint32_t code_index, bool is_child, 
 }
 
 // Shard: the low bits of the hash pick the shard; the top 32 are the tag, whose low bits pick the slot.
-inline std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) const {
+inline std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id,
+                                          const Words* k) const {
     const std::size_t mask = slots_.size() - 1;
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     std::size_t i = tag & mask;
@@ -411,9 +434,8 @@ inline std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) 
         // A short id is held inline, zero-padded, its length in the last byte: two words
         // compare it, with no call to memcmp.
         static_assert(std::endian::native == std::endian::little, "Key's length is the top byte");
-        std::uint64_t want[2] = {0, 0};
-        if (!id.empty()) std::memcpy(want, id.data(), id.size());
-        want[1] |= static_cast<std::uint64_t>(id.size()) << 56;
+        const Words key = k ? *k : Words::of(id);
+        const std::uint64_t* want = key.w;
         while (true) {
             const Slot& s = slots_[i];
             if (s.index == 0) return i;
@@ -433,14 +455,15 @@ inline std::size_t CrimeMap::Shard::probe(std::uint64_t h, std::string_view id) 
     }
 }
 
-inline CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h) {
+inline CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h, const Words* k) {
     if ((count + 1) * 2 > slots_.size()) grow();
-    std::size_t i = probe(h, id);
+    std::size_t i = probe(h, id, k);
     if (slots_[i].index) return entry(slots_[i].index - 1).state;
     if (count / kBlock == entries_.size()) entries_.push_back(std::unique_ptr<Entry[]>(new Entry[kBlock]));
     Entry& e = entries_[count / kBlock][count % kBlock];
     e.state = CrimeState{};
-    e.key.set(id, arena_);
+    if (k) e.key.set(*k);
+    else e.key.set(id, arena_);
     ++count;
     slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(count)};
     return e.state;
@@ -448,6 +471,12 @@ inline CrimeState& CrimeMap::Shard::upsert(std::string_view id, std::uint64_t h)
 
 inline CrimeState& CrimeMap::upsert(std::string_view id, std::uint64_t h) {
     return shards_[shard_of(h)].upsert(id, h);
+}
+
+inline CrimeState& CrimeMap::upsert_padded(std::string_view id, std::uint64_t h) {
+    if (id.size() > 15) return upsert(id, h);
+    const Words k = Words::padded(id.data(), id.size());
+    return shards_[shard_of(h)].upsert(id, h, &k);
 }
 
 inline void CrimeMap::prefetch(std::uint64_t h) const { shards_[shard_of(h)].prefetch(h); }
