@@ -65,6 +65,11 @@ void MentionCounter::walk(std::vector<Hit>& hits, std::int32_t day, Open&& open,
         apply_logic(hits, day);
         if (hits.empty()) return;
     }
+    rule(hits, open, extend);
+}
+
+template <typename Open, typename Extend>
+void MentionCounter::rule(std::span<Hit> hits, Open&& open, Extend&& extend) const {
     // Order: platform, excludes first, then start, then end. Excludes of a platform come
     // first so that each include can be tested against all of them.
     auto less = [&](const Hit& a, const Hit& b) {
@@ -111,15 +116,34 @@ void MentionCounter::walk(std::vector<Hit>& hits, std::int32_t day, Open&& open,
     }
 }
 
-void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
+void MentionCounter::count(std::span<Hit> hits, std::vector<PlatformCount>& out,
                            std::int32_t day) const {
+    if (logic_) { // conditions may drop hits: on a copy
+        thread_local std::vector<Hit> copy;
+        copy.assign(hits.begin(), hits.end());
+        count(copy, out, day);
+        return;
+    }
     out.clear();
-    // One hit and no conditions (most texts that name a platform): the rule below gives one
-    // mention of its platform, or none when the hit is an exclude (which alone counts nothing).
-    if (hits.size() == 1 && !logic_) {
+    // One hit (most texts that name a platform): the rule gives one mention of its platform,
+    // or none when the hit is an exclude (which alone counts nothing).
+    if (hits.size() == 1) {
         if (!exclude_[hits[0].pattern]) out.push_back(PlatformCount{platform_of_[hits[0].pattern], 1});
         return;
     }
+    rule(
+        hits,
+        [&](std::uint32_t platform, const Hit&) {
+            if (out.empty() || out.back().platform != platform)
+                out.push_back(PlatformCount{platform, 0});
+            ++out.back().mentions;
+        },
+        [](std::uint32_t) {});
+}
+
+void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
+                           std::int32_t day) const {
+    out.clear();
     walk(
         hits, day,
         [&](std::uint32_t platform, const Hit&) {

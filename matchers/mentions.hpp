@@ -20,6 +20,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace moscan {
@@ -47,6 +48,10 @@ public:
     static constexpr std::int32_t kNoDay = INT32_MIN;
     void count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
                std::int32_t day = kNoDay) const;
+    // The same for hits in place (reordered; those that do not count are only dropped from a
+    // copy).
+    void count(std::span<Hit> hits, std::vector<PlatformCount>& out,
+               std::int32_t day = kNoDay) const;
     // The same mentions as ranges, in platform then start order (for the audit trail):
     // count() is exactly a tally of these.
     void spans(std::vector<Hit>& hits, std::vector<MentionSpan>& out,
@@ -58,6 +63,9 @@ private:
     // match overlaps the current one.
     template <typename Open, typename Extend>
     void walk(std::vector<Hit>& hits, std::int32_t day, Open&& open, Extend&& extend) const;
+    // The overlap and exclude part of the rule, on hits that all count.
+    template <typename Open, typename Extend>
+    void rule(std::span<Hit> hits, Open&& open, Extend&& extend) const;
 
     std::vector<std::uint32_t> platform_of_;
     std::vector<std::uint8_t> exclude_;

@@ -38,6 +38,7 @@
 #include <unordered_map>
 #include <mutex>
 #include <optional>
+#include <span>
 
 namespace moscan {
 
@@ -476,14 +477,14 @@ private:
                 f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
                 f.counts_size = 0;
                 if (f.end <= f.begin) continue;
-                record_hits_.clear();
-                while (h < hits_.size() && hits_[h].start < f.end)
-                    record_hits_.push_back(hits_[h++]);
-                if (record_hits_.empty()) continue; // no mentions: no key needed
+                const size_t first_hit = h;
+                while (h < hits_.size() && hits_[h].start < f.end) ++h;
+                if (h == first_hit) continue; // no mentions: no key needed
+                const std::span<Hit> text_hits(hits_.data() + first_hit, h - first_hit);
                 f.hash = text_hash_padded(std::string_view(batch_).substr(f.begin, f.end - f.begin),
                                    0x9E3779B97F4A7C15ull + i);
-                if (s_.hits) keep_hits(p, i, f);
-                s_.counter.count(record_hits_, counts_, p.day);
+                if (s_.hits) keep_hits(p, i, f, text_hits);
+                s_.counter.count(text_hits, counts_, p.day); // reorders them in place
                 f.counts_size = static_cast<std::uint32_t>(counts_.size());
                 counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
             }
@@ -805,8 +806,8 @@ private:
 
     // --hits: the mentions of text `i` of record `p` as spans (before count() reorders the
     // hits), kept with their context.
-    void keep_hits(const Pending& p, std::uint32_t i, const Field& f) {
-        span_hits_ = record_hits_;
+    void keep_hits(const Pending& p, std::uint32_t i, const Field& f, std::span<const Hit> hits) {
+        span_hits_.assign(hits.begin(), hits.end());
         s_.counter.spans(span_hits_, spans_, p.day);
         const std::string_view text = std::string_view(batch_).substr(f.begin, f.end - f.begin);
         const std::size_t ctx = s_.options.hits_context;
@@ -851,7 +852,6 @@ private:
     std::string side_;  // pending texts that are not in the chunk as they are
     std::string ids_;
     std::vector<Field> fields_out_;
-    std::vector<Hit> record_hits_;
     std::vector<std::uint64_t> id_hashes_;
     std::vector<CrimeState*> states_;    // the crime of each pending record
     std::vector<char> scan_now_;         // whether each pending record is scanned now

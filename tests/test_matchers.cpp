@@ -429,8 +429,13 @@ TEST_CASE("MentionCounter on hand-made hits") {
             {3, 41, 43}, // b is not affected by a's exclude
         };
         std::reverse(hits.begin(), hits.end());
+        std::vector<Hit> in_place = hits;
         counter.count(hits, out);
         std::vector<PlatformCount> want = {{0, 4}, {1, 2}};
+        CHECK(out == want);
+        // The same hits counted in place, as the pipeline does.
+        out.clear();
+        counter.count(std::span<Hit>(in_place), out);
         CHECK(out == want);
     }
     SUBCASE("only excludes") {
