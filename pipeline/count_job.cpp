@@ -432,15 +432,17 @@ private:
             const Pending& p = pending_[i];
             for (std::uint32_t k = 0; k < p.fields; ++k) {
                 Field& f = fields_out_[p.first_field + k];
-                f.begin = static_cast<std::uint32_t>(batch_.size());
-                batch_.append(text_of(f));
-                f.end = static_cast<std::uint32_t>(batch_.size());
-                batch_.push_back('\0'); // never part of a match (see CountJob::batch_scan_)
+                const std::string_view t = text_of(f);
+                f.begin = static_cast<std::uint32_t>(batch_.view().size());
+                char* w = batch_.extend(t.size() + 1);
+                if (!t.empty()) std::memcpy(w, t.data(), t.size());
+                w[t.size()] = '\0'; // never part of a match (see CountJob::batch_scan_)
+                f.end = f.begin + static_cast<std::uint32_t>(t.size());
             }
         }
         hits_.clear();
         if (s_.batch_scan) {
-            if (!batch_.empty()) s_.matcher.scan(batch_, *scratch_, hits_);
+            if (!batch_.view().empty()) s_.matcher.scan(batch_.view(), *scratch_, hits_);
         } else {
             // Some pattern could match a NUL: scan each field on its own.
             for (size_t i = 0; i < n; ++i) {
@@ -468,7 +470,7 @@ private:
         // patterns valid only from or until a date).
         size_t h = 0;
         counts_pool_.clear();
-        batch_.append(32, '\0'); // text_hash_padded reads 32 bytes past a text (scanned already)
+        std::memset(batch_.extend(32), 0, 32); // text_hash_padded reads 32 bytes past a text (scanned already)
         for (size_t r = 0; r < n; ++r) {
             if (!scanned(r)) continue;
             const Pending& p = pending_[r];
@@ -481,7 +483,7 @@ private:
                 while (h < hits_.size() && hits_[h].start < f.end) ++h;
                 if (h == first_hit) continue; // no mentions: no key needed
                 const std::span<Hit> text_hits(hits_.data() + first_hit, h - first_hit);
-                f.hash = text_hash_padded(std::string_view(batch_).substr(f.begin, f.end - f.begin),
+                f.hash = text_hash_padded(batch_.view().substr(f.begin, f.end - f.begin),
                                    0x9E3779B97F4A7C15ull + i);
                 if (s_.hits) keep_hits(p, i, f, text_hits);
                 s_.counter.count(text_hits, counts_, p.day); // reorders them in place
@@ -538,7 +540,7 @@ private:
     // Scans batch_[begin, end) and adds its hits with offsets in batch_.
     void scan_part(std::uint32_t begin, std::uint32_t end) {
         const size_t before = hits_.size();
-        s_.matcher.scan(std::string_view(batch_).substr(begin, end - begin), *scratch_, hits_);
+        s_.matcher.scan(batch_.view().substr(begin, end - begin), *scratch_, hits_);
         for (size_t i = before; i < hits_.size(); ++i) {
             hits_[i].start += begin;
             hits_[i].end += begin;
@@ -809,7 +811,7 @@ private:
     void keep_hits(const Pending& p, std::uint32_t i, const Field& f, std::span<const Hit> hits) {
         span_hits_.assign(hits.begin(), hits.end());
         s_.counter.spans(span_hits_, spans_, p.day);
-        const std::string_view text = std::string_view(batch_).substr(f.begin, f.end - f.begin);
+        const std::string_view text = batch_.view().substr(f.begin, f.end - f.begin);
         const std::size_t ctx = s_.options.hits_context;
         for (const MentionSpan& m : spans_) {
             const std::uint32_t a = m.start - f.begin, b = m.end - f.begin;
@@ -848,7 +850,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
     simdjson::ondemand::parser parser_;
     std::vector<Pending> pending_;
-    std::string batch_; // texts scanned now, each field followed by a NUL
+    ByteBuffer batch_; // texts scanned now, each field followed by a NUL
     std::string side_;  // pending texts that are not in the chunk as they are
     std::string ids_;
     std::vector<Field> fields_out_;
