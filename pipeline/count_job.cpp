@@ -185,14 +185,12 @@ private:
     };
     // One text field of a pending record: where its value is (in the chunk, or copied to
     // side_ when it had to be unquoted or decoded), its key (worked out in flush() for a text
-    // with mentions), its place in batch_ (only when it is scanned now) and, after the scan,
-    // its counts.
+    // with mentions) and its place in batch_ (only when it is scanned now).
     struct Field {
         const char* chunk = nullptr; // the value in the chunk, or nullptr: at side_[side]
         std::uint32_t side = 0, size = 0;
         std::uint64_t hash = 0;
         std::uint32_t begin = 0, end = 0;
-        std::uint32_t counts_offset = 0, counts_size = 0;
     };
     std::string_view text_of(const Field& f) const {
         return f.chunk ? std::string_view(f.chunk, f.size) : std::string_view(side_).substr(f.side, f.size);
@@ -467,54 +465,38 @@ private:
             std::sort(hits_.begin(), hits_.end(),
                       [](const Hit& a, const Hit& b) { return a.start < b.start; });
         // Per field, in batch order: the counts of its own hits (at the record's date, for
-        // patterns valid only from or until a date).
+        // patterns valid only from or until a date), added to its crime at once. A record with
+        // the texts of an earlier one of its crime, on the same date, is not scanned: its counts
+        // are in the crime already.
         size_t h = 0;
-        counts_pool_.clear();
         std::memset(batch_.extend(32), 0, 32); // text_hash_padded reads 32 bytes past a text (scanned already)
         for (size_t r = 0; r < n; ++r) {
             if (!scanned(r)) continue;
             const Pending& p = pending_[r];
+            CrimeState* const st = states_[r]; // null: resolving, counted in missing_crimes
             for (std::uint32_t i = 0; i < p.fields; ++i) {
                 Field& f = fields_out_[p.first_field + i];
-                f.counts_offset = static_cast<std::uint32_t>(counts_pool_.size());
-                f.counts_size = 0;
-                if (f.end <= f.begin) continue;
+                if (f.end <= f.begin) continue; // empty text: nothing to count
                 const size_t first_hit = h;
                 while (h < hits_.size() && hits_[h].start < f.end) ++h;
-                if (h == first_hit) continue; // no mentions: no key needed
+                if (h == first_hit) continue; // no mentions: no key needed, nothing to add
                 const std::span<Hit> text_hits(hits_.data() + first_hit, h - first_hit);
                 f.hash = text_hash_padded(batch_.view().substr(f.begin, f.end - f.begin),
                                    0x9E3779B97F4A7C15ull + i);
                 if (s_.hits) keep_hits(p, i, f, text_hits);
                 s_.counter.count(text_hits, counts_, p.day); // reorders them in place
-                f.counts_size = static_cast<std::uint32_t>(counts_.size());
-                counts_pool_.insert(counts_pool_.end(), counts_.begin(), counts_.end());
+                if (st) crimes.add_text(*st, id_hashes_[r], f.hash, counts_.data(), counts_.size());
             }
         }
-        // Texts: those with mentions of the records scanned now; a deferred record once (a
-        // record that repeats it has the same texts on the same date).
-        for (size_t i = 0; i < n; ++i) {
-            const Pending& p = pending_[i];
-            if (!states_[i]) continue; // resolving: counted in missing_crimes
-            CrimeState& st = *states_[i];
-            if (!scan_now_[i]) {
-                if (p.same_as < 0 && has_text(p)) {
-                    crimes.add_deferred(st, id_hashes_[i], schema_->index, p.offset);
-                    ++deferred_rows;
-                }
-                continue;
+        // Deferred records (texts not scanned now), each once: a record that repeats one has
+        // the same texts on the same date.
+        if (defer_chunk_)
+            for (size_t i = 0; i < n; ++i) {
+                const Pending& p = pending_[i];
+                if (scan_now_[i] || !states_[i] || p.same_as >= 0 || !has_text(p)) continue;
+                crimes.add_deferred(*states_[i], id_hashes_[i], schema_->index, p.offset);
+                ++deferred_rows;
             }
-            // A record with the texts of an earlier one of its crime, on the same date, has
-            // its counts too: they are in the crime already.
-            if (p.same_as >= 0) continue;
-            for (size_t f = 0; f < p.fields; ++f) {
-                const Field& fo = fields_out_[p.first_field + f];
-                if (fo.end <= fo.begin) continue; // empty text: nothing to count
-                if (fo.counts_size == 0) continue; // no mentions: nothing to add
-                crimes.add_text(st, id_hashes_[i], fo.hash,
-                                counts_pool_.data() + fo.counts_offset, fo.counts_size);
-            }
-        }
         pending_.clear();
         batch_.clear();
         side_.clear();
@@ -862,7 +844,6 @@ private:
     const char* chunk_readable_end_ = nullptr; // end of what may be read of this chunk
     const char* chunk_base_ = nullptr;   // this chunk's bytes ...
     std::uint64_t chunk_offset_ = 0;     // ... start at this offset in its file
-    std::vector<PlatformCount> counts_pool_;
 };
 
 
