@@ -191,9 +191,20 @@ private:
         std::uint32_t side = 0, size = 0;
         std::uint64_t hash = 0;
         std::uint32_t begin = 0, end = 0;
+        bool batched = false; // the value is at batch_[begin, end)
     };
     std::string_view text_of(const Field& f) const {
+        if (f.batched) return batch_.view().substr(f.begin, f.size);
         return f.chunk ? std::string_view(f.chunk, f.size) : std::string_view(side_).substr(f.side, f.size);
+    }
+    // Appends text t of field f to the batch, followed by a NUL.
+    void batch_text(Field& f, std::string_view t) {
+        f.begin = static_cast<std::uint32_t>(batch_.view().size());
+        char* w = batch_.extend(t.size() + 1);
+        if (!t.empty()) std::memcpy(w, t.data(), t.size());
+        w[t.size()] = '\0'; // never part of a match (see CountJob::batch_scan_)
+        f.end = f.begin + static_cast<std::uint32_t>(t.size());
+        f.batched = true;
     }
     // The line of a record: JSONL knows it; CSV works it out only for the records it reports,
     // counting newlines from the last record it worked out (records come in order).
@@ -341,13 +352,17 @@ private:
                                            : static_cast<std::int32_t>(pending_.size() - 2);
             fields_out_.resize(fields_out_.size() + r.texts.size());
         } else {
-            // Texts stay where they are until flush() knows which are scanned now (a deferred
-            // row's are never copied); a value unquoted or decoded into a row buffer is kept.
+            // When every record is scanned now, its texts go into the batch at once (while
+            // their bytes are in the cache). Otherwise they stay where they are until flush()
+            // knows which are scanned now (a deferred row's are never copied); a value
+            // unquoted or decoded into a row buffer is kept.
             for (size_t f = 0; f < r.texts.size(); ++f) {
                 const std::string_view t = r.texts[f];
                 Field& fo = fields_out_.emplace_back();
                 fo.size = static_cast<std::uint32_t>(t.size());
-                if (t.data() >= chunk_base_ && t.data() + t.size() <= chunk_readable_end_) {
+                if (!defer_chunk_) {
+                    batch_text(fo, t);
+                } else if (t.data() >= chunk_base_ && t.data() + t.size() <= chunk_readable_end_) {
                     fo.chunk = t.data();
                 } else {
                     fo.side = static_cast<std::uint32_t>(side_.size());
@@ -423,21 +438,17 @@ private:
             t1 = Clock::now();
             times.fold += seconds(t1 - t0);
         }
-        // The texts scanned now, each followed by a NUL, in one batch.
-        batch_.clear();
-        for (size_t i = 0; i < n; ++i) {
-            if (!scanned(i)) continue;
-            const Pending& p = pending_[i];
-            for (std::uint32_t k = 0; k < p.fields; ++k) {
-                Field& f = fields_out_[p.first_field + k];
-                const std::string_view t = text_of(f);
-                f.begin = static_cast<std::uint32_t>(batch_.view().size());
-                char* w = batch_.extend(t.size() + 1);
-                if (!t.empty()) std::memcpy(w, t.data(), t.size());
-                w[t.size()] = '\0'; // never part of a match (see CountJob::batch_scan_)
-                f.end = f.begin + static_cast<std::uint32_t>(t.size());
+        // The texts scanned now, each followed by a NUL, in one batch (already there when
+        // every record is scanned now: handle() put them there).
+        if (defer_chunk_)
+            for (size_t i = 0; i < n; ++i) {
+                if (!scanned(i)) continue;
+                const Pending& p = pending_[i];
+                for (std::uint32_t k = 0; k < p.fields; ++k) {
+                    Field& f = fields_out_[p.first_field + k];
+                    batch_text(f, text_of(f));
+                }
             }
-        }
         hits_.clear();
         if (s_.batch_scan) {
             if (!batch_.view().empty()) s_.matcher.scan(batch_.view(), *scratch_, hits_);
