@@ -525,11 +525,13 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
             if (in_part(h)) records.push_back(Record{h, p});
             p = record_end(p);
         }
-    // A slot holds a hash and its first record (+1; 0: empty). Records whose hash is met again
-    // are marked in `repeats`, read in record order below (not through the table: a cache miss
-    // per record).
+    // A slot holds the top 32 bits of a hash and its first record (+1; 0: empty): 8 bytes, so
+    // that the table of a part stays in the cache. Records whose hash is met again are marked in
+    // `repeats`, read in record order below (not through the table: a cache miss per record).
+    // Two crimes whose hashes share the top bits are merged as if they were one crime staged
+    // twice: the merge tells their ids apart, so that costs time, never a wrong count.
     struct Slot {
-        std::uint64_t h = 0;
+        std::uint32_t tag = 0;
         std::uint32_t first = 0;
     };
     std::size_t size = 64;
@@ -543,11 +545,11 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
     std::size_t repeated = 0;
     for (std::size_t r = 0; r < records.size(); ++r) {
         if (r + kAhead < records.size()) __builtin_prefetch(&slots[(records[r + kAhead].h >> 32) & mask]);
-        const std::uint64_t h = records[r].h;
-        std::size_t i = (h >> 32) & mask;
-        while (slots[i].first && slots[i].h != h) i = (i + 1) & mask;
+        const auto tag = static_cast<std::uint32_t>(records[r].h >> 32);
+        std::size_t i = tag & mask;
+        while (slots[i].first && slots[i].tag != tag) i = (i + 1) & mask;
         if (!slots[i].first) {
-            slots[i] = Slot{h, static_cast<std::uint32_t>(r + 1)};
+            slots[i] = Slot{tag, static_cast<std::uint32_t>(r + 1)};
             continue;
         }
         std::uint8_t& first = repeats[slots[i].first - 1];
