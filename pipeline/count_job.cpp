@@ -406,14 +406,26 @@ private:
         // Rows of one crime usually come together: a row with the previous row's id shares
         // its hash and state (the crime is looked up once).
         ids_.append(16, '\0'); // hash_padded reads 16 bytes from an id
-        for (size_t i = 0; i < n; ++i) {
+        auto hash_of = [&](size_t i) {
             const Pending& p = pending_[i];
             id_hashes_[i] = p.same_crime ? id_hashes_[i - 1]
                                          : CrimeMap::hash_padded(ids_.data() + p.id_offset, p.id_length);
-            if (i < kAhead) crimes.prefetch(id_hashes_[i]);
-        }
+        };
+        // A map that holds one chunk's crimes (staged after each chunk) is in the cache: its
+        // lookups need no prefetch, nor the hashes worked out ahead.
+        const bool staged = s_.crime_memory && !resolving_;
+        if (!staged)
+            for (size_t i = 0; i < std::min(n, kAhead); ++i) {
+                hash_of(i);
+                crimes.prefetch(id_hashes_[i]);
+            }
         for (size_t i = 0; i < n; ++i) {
-            if (i + kAhead < n) crimes.prefetch(id_hashes_[i + kAhead]);
+            if (staged) {
+                hash_of(i);
+            } else if (i + kAhead < n) {
+                hash_of(i + kAhead);
+                crimes.prefetch(id_hashes_[i + kAhead]);
+            }
             const Pending& p = pending_[i];
             if (resolving_) { // the crime's facts are held already: only its texts are added
                 states_[i] = p.same_crime ? states_[i - 1] : crimes.find(pending_id(p));
