@@ -56,8 +56,10 @@ void Periods::keys(Day d, std::vector<int>& out) const {
                 out.push_back(static_cast<int>(i));
         return;
     }
-    out.push_back(every_ == Every::none ? 0 : bucket(every_, d));
+    out.push_back(key(d));
 }
+
+int Periods::key(Day d) const { return every_ == Every::none ? 0 : bucket(every_, d); }
 
 std::string Periods::name(int key) const {
     if (!explicit_.empty()) return explicit_[static_cast<size_t>(key)].name;

@@ -43,6 +43,8 @@ public:
     // Appends the ordinal of every period holding d (bucket keys for `every`; indices into
     // the explicit list otherwise; 0 for the single ALL period).
     void keys(Day d, std::vector<int>& out) const;
+    // Without explicit periods a date has exactly one key: that key.
+    int key(Day d) const;
     // Name of a period key; bucket names are "2020-04", "2020-Q2", "2020", "2020/21".
     std::string name(int key) const;
     // Keys to report, in order, given the smallest and largest key seen in the data: every

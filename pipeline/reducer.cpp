@@ -6,6 +6,7 @@
 #include <oneapi/tbb/enumerable_thread_specific.h>
 
 #include <algorithm>
+#include <span>
 #include <atomic>
 #include <unordered_map>
 
@@ -177,16 +178,30 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         }
         a.rows_used += st.rows;
         ++a.in_scope;
-        std::vector<PlatformCount>& totals = a.totals;
-        st.totals(totals);
+        // Mentions per platform: a crime with one text (most) has them in that text, in
+        // platform order; the others are summed over their texts.
+        std::span<const PlatformCount> totals;
+        if (st.texts && !st.texts->next) {
+            if (!st.texts->deferred()) totals = {st.texts->counts(), st.texts->n};
+        } else if (st.texts) {
+            st.totals(a.totals);
+            totals = a.totals;
+        }
         bool online = !totals.empty();
         a.online += online;
         std::uint64_t sum = 0;
         for (const auto& t : totals) sum += t.mentions;
 
-        std::vector<int>& period_keys = a.period_keys;
-        period_keys.clear();
-        in.periods.keys(st.date, period_keys);
+        // Period keys: one, unless explicit periods overlap.
+        int one_key = 0;
+        std::span<const int> period_keys(&one_key, 1);
+        if (in.periods.has_explicit()) {
+            a.period_keys.clear();
+            in.periods.keys(st.date, a.period_keys);
+            period_keys = a.period_keys;
+        } else {
+            one_key = in.periods.key(st.date);
+        }
         for (int pk : period_keys) {
             a.lo = std::min(a.lo, pk);
             a.hi = std::max(a.hi, pk);
