@@ -22,8 +22,11 @@ bench_init() {
 # run finds it cached as the kernel reads a file from disk, whatever wrote it or touched it
 # before (how a file came into the cache changes the kernel's cost of reading it again: pages
 # read ahead are kept in large folios, pages faulted in one by one or written in small pieces
-# are not; measured: up to 12% of moscan's time on the FOI job).
+# are not; measured: up to 12% of moscan's time on the FOI job). A file just written is synced
+# first: dirty pages cannot be dropped (they would stay in the small folios they were written
+# in), and their writeback would run during the first measurements.
 warm_page_cache() {
+  sync "$1" 2>/dev/null || sync
   dd if="$1" iflag=nocache count=0 status=none 2>/dev/null || true
   cat "$1" >/dev/null
 }
