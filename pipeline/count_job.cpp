@@ -529,6 +529,10 @@ private:
         // ever holds one chunk's crimes) and written to disk once over half this thread's
         // share (the staged buffers grow by doubling: their memory stays within the share).
         if (s_.crime_memory && !resolving_) {
+            if (!staged_reserved_) { // at most the whole share: twice what is written at once
+                crimes.reserve_staged(s_.crime_memory);
+                staged_reserved_ = true;
+            }
             crimes.stage();
             if (crimes.staged_bytes() > s_.crime_memory / 2) {
                 if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
@@ -864,6 +868,7 @@ private:
     std::vector<char> scan_now_;         // whether each pending record is scanned now
     const bool resolving_;
     bool defer_chunk_ = false;           // this chunk's texts may be deferred
+    bool staged_reserved_ = false;       // crimes.reserve_staged() was called
     const char* chunk_readable_end_ = nullptr; // end of what may be read of this chunk
     const char* chunk_base_ = nullptr;   // this chunk's bytes ...
     std::uint64_t chunk_offset_ = 0;     // ... start at this offset in its file

@@ -432,6 +432,14 @@ void CrimeMap::Shard::merge_record(std::uint64_t h, const char* p, const CodeOrd
     }
 }
 
+void CrimeMap::reserve_staged(std::size_t bytes) {
+    if (staged_.empty()) {
+        staged_.resize(kPartitions);
+        staged_crimes_.assign(kPartitions, 0);
+    }
+    for (ByteBuffer& b : staged_) b.reserve(bytes / kPartitions);
+}
+
 void CrimeMap::stage() {
     if (staged_.empty()) {
         staged_.resize(kPartitions);
@@ -445,13 +453,17 @@ void CrimeMap::stage() {
 }
 
 void CrimeMap::write_staged(SpillFile& file) {
+    append_staged(file);
+    ++file.spills;
+}
+
+void CrimeMap::append_staged(SpillFile& file) {
     for (std::size_t p = 0; p < staged_.size(); ++p) {
         if (staged_crimes_[p]) file.append(p, staged_[p].view(), staged_crimes_[p]);
         staged_[p].clear();
         staged_crimes_[p] = 0;
     }
     staged_bytes_ = 0;
-    ++file.spills;
 }
 
 void CrimeMap::spill(SpillFile& file) {
@@ -606,8 +618,17 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
 
 void CrimeMap::drain(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                      std::size_t part_bytes, const CodeOrder& order, const CrimeVisitor& f) {
-    // What the maps hold is staged, so that every crime is read from a record.
-    for (CrimeMap* m : maps) m->stage();
+    // What the maps hold is staged, so that every crime is read from a record. When crimes were
+    // spilled already, the rest joins them on disk and the maps' memory is freed before the
+    // parts are gathered (so that the drain's memory comes on top of nothing that grows with
+    // the input); otherwise it is read where it is.
+    for (CrimeMap* m : maps) {
+        m->stage();
+        if (!files.empty()) {
+            m->append_staged(*files.front()); // not a spill: not counted
+            *m = CrimeMap();
+        }
+    }
 
     std::vector<Part> todo;
     for (std::size_t s = 0; s < kPartitions; ++s) {

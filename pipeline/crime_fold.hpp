@@ -277,6 +277,10 @@ public:
     // crime whose rows all sit in one chunk (most) is never looked up in a large table; the
     // drain finds the few crimes staged more than once and merges only those.
     void stage();
+    // Room for `bytes` of staged records, spread evenly over the partitions: a caller that
+    // writes them out at a fixed size reserves twice that, so that no partition's buffer grows
+    // by doubling (memory that would depend on how many times they were written).
+    void reserve_staged(std::size_t bytes);
     // Bytes staged and not yet written.
     std::size_t staged_bytes() const { return staged_bytes_; }
     // Appends the staged buffers to `file` (one section per partition) and clears them; counted
@@ -326,6 +330,8 @@ private:
         return hash_mix(w0 ^ 0x9E3779B97F4A7C15ull, w1 ^ (n * 0xC2B2AE3D27D4EB4Full));
     }
     struct Part;
+    // write_staged() without counting a spill.
+    void append_staged(SpillFile& file);
     static void visit_part(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
                            const Part& part, const CodeOrder& order, const CrimeVisitor& f);
 
