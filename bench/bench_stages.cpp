@@ -283,26 +283,34 @@ void BM_TextHash(benchmark::State& state) {
 BENCHMARK(BM_TextHash);
 
 // The fold: one upsert + add_row per record, crime ids as in an export (2 rows per crime).
-void BM_Fold(benchmark::State& state) {
-    const size_t records = 1 << 20;
+// Rows for the fold benchmarks: 2^20 rows of 2^19 crimes (two rows each, adjacent), each with
+// one text naming a platform twice.
+struct FoldRows {
+    static constexpr size_t kRows = 1 << 20;
     std::vector<std::string> ids;
-    for (size_t i = 0; i < records; ++i) ids.push_back("WM/" + std::to_string(1000000 + i / 2) + "/20");
     CodeList codes = CodeList::parse(bundled::home_office_codes, "bundled");
     CodeOrder order{codes, nullptr};
     std::vector<PlatformCount> counts{{3, 2}};
+    FoldRows() {
+        for (size_t i = 0; i < kRows; ++i) ids.push_back("WM/" + std::to_string(1000000 + i / 2) + "/20");
+    }
+    void fold(CrimeMap& map, size_t i) const {
+        const std::uint64_t h = CrimeMap::hash(ids[i]);
+        CrimeState& st = map.upsert(ids[i], h);
+        st.add_row(18000 + static_cast<Day>(i % 700), 1, true, false, false, order);
+        map.add_text(st, h, i / 2, counts.data(), counts.size());
+    }
+};
+
+void BM_Fold(benchmark::State& state) {
+    const FoldRows rows;
     for (auto _ : state) {
         CrimeMap map;
-        for (size_t i = 0; i < records; ++i)
-        {
-            const std::uint64_t h = CrimeMap::hash(ids[i]);
-            CrimeState& st = map.upsert(ids[i], h);
-            st.add_row(18000 + static_cast<Day>(i % 700), 1, true, false, false, order);
-            map.add_text(st, h, i / 2, counts.data(), counts.size());
-        }
-        check(map.size() == records / 2, "crime count");
+        for (size_t i = 0; i < FoldRows::kRows; ++i) rows.fold(map, i);
+        check(map.size() == FoldRows::kRows / 2, "crime count");
         benchmark::DoNotOptimize(map.size());
     }
-    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * records));
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * FoldRows::kRows));
 }
 BENCHMARK(BM_Fold);
 
@@ -310,29 +318,22 @@ BENCHMARK(BM_Fold);
 // each chunk, and the drain at the end (every crime visited once; a crime's two rows fall in two
 // chunks now and then, and are merged there).
 void BM_FoldStagedAndDrain(benchmark::State& state) {
-    const size_t records = 1 << 20;
-    std::vector<std::string> ids;
-    for (size_t i = 0; i < records; ++i) ids.push_back("WM/" + std::to_string(1000000 + i / 2) + "/20");
-    CodeList codes = CodeList::parse(bundled::home_office_codes, "bundled");
-    CodeOrder order{codes, nullptr};
-    std::vector<PlatformCount> counts{{3, 2}};
+    const FoldRows rows;
     for (auto _ : state) {
         CrimeMap map;
-        for (size_t i = 0; i < records; ++i) {
-            const std::uint64_t h = CrimeMap::hash(ids[i]);
-            CrimeState& st = map.upsert(ids[i], h);
-            st.add_row(18000 + static_cast<Day>(i % 700), 1, true, false, false, order);
-            map.add_text(st, h, i / 2, counts.data(), counts.size());
+        for (size_t i = 0; i < FoldRows::kRows; ++i) {
+            rows.fold(map, i);
             if (i % 3300 == 3299) map.stage();
         }
-        std::atomic<std::size_t> crimes{0}, rows{0};
-        CrimeMap::drain({&map}, {}, 1u << 30, order, [&](std::string_view, const CrimeState& st) {
+        std::atomic<std::size_t> crimes{0}, folded{0};
+        CrimeMap::drain({&map}, {}, 1u << 30, rows.order, [&](std::string_view, const CrimeState& st) {
             ++crimes;
-            rows += st.rows;
+            folded += st.rows;
         });
-        check(crimes == records / 2 && rows == records, "every crime once, with all its rows");
+        check(crimes == FoldRows::kRows / 2 && folded == FoldRows::kRows,
+              "every crime once, with all its rows");
     }
-    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * records));
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * FoldRows::kRows));
 }
 BENCHMARK(BM_FoldStagedAndDrain);
 
