@@ -116,21 +116,8 @@ void MentionCounter::rule(std::span<Hit> hits, Open&& open, Extend&& extend) con
     }
 }
 
-void MentionCounter::count(std::span<Hit> hits, std::vector<PlatformCount>& out,
-                           std::int32_t day) const {
-    if (logic_) { // conditions may drop hits: on a copy
-        thread_local std::vector<Hit> copy;
-        copy.assign(hits.begin(), hits.end());
-        count(copy, out, day);
-        return;
-    }
+void MentionCounter::tally(std::span<Hit> hits, std::vector<PlatformCount>& out) const {
     out.clear();
-    // One hit (most texts that name a platform): the rule gives one mention of its platform,
-    // or none when the hit is an exclude (which alone counts nothing).
-    if (hits.size() == 1) {
-        if (!exclude_[hits[0].pattern]) out.push_back(PlatformCount{platform_of_[hits[0].pattern], 1});
-        return;
-    }
     rule(
         hits,
         [&](std::uint32_t platform, const Hit&) {
@@ -141,17 +128,19 @@ void MentionCounter::count(std::span<Hit> hits, std::vector<PlatformCount>& out,
         [](std::uint32_t) {});
 }
 
+void MentionCounter::count(std::span<Hit> hits, std::vector<PlatformCount>& out,
+                           std::int32_t day) const {
+    if (!logic_) return tally(hits, out);
+    thread_local std::vector<Hit> copy; // conditions may drop hits: from a copy
+    copy.assign(hits.begin(), hits.end());
+    apply_logic(copy, day);
+    tally(copy, out);
+}
+
 void MentionCounter::count(std::vector<Hit>& hits, std::vector<PlatformCount>& out,
                            std::int32_t day) const {
-    out.clear();
-    walk(
-        hits, day,
-        [&](std::uint32_t platform, const Hit&) {
-            if (out.empty() || out.back().platform != platform)
-                out.push_back(PlatformCount{platform, 0});
-            ++out.back().mentions;
-        },
-        [](std::uint32_t) {});
+    if (logic_) apply_logic(hits, day);
+    tally(hits, out);
 }
 
 void MentionCounter::spans(std::vector<Hit>& hits, std::vector<MentionSpan>& out,

@@ -63,6 +63,8 @@ private:
     // match overlaps the current one.
     template <typename Open, typename Extend>
     void walk(std::vector<Hit>& hits, std::int32_t day, Open&& open, Extend&& extend) const;
+    // One entry per platform with mentions, in platform order, from hits that all count.
+    void tally(std::span<Hit> hits, std::vector<PlatformCount>& out) const;
     // The overlap and exclude part of the rule, on hits that all count.
     template <typename Open, typename Extend>
     void rule(std::span<Hit> hits, Open&& open, Extend&& extend) const;
