@@ -133,7 +133,11 @@ public:
     // their texts to the crimes already in `crimes` (their facts are there already).
     explicit Worker(const Shared& s, bool resolving = false)
         : s_(s), scratch_(s.matcher.make_scratch()), timed_(s.options.stage_times),
-          resolving_(resolving) {}
+          resolving_(resolving), staging_(s.crime_memory && !resolving) {
+        // Staged records are written out at half the share: room for all of it, so that no
+        // partition's buffer ever grows (crime_fold.hpp, reserve_staged).
+        if (staging_) crimes.reserve_staged(s.crime_memory);
+    }
 
     void process(const Chunk& chunk, ChunkOutcome& out) {
         Clock::time_point t0;
@@ -413,14 +417,13 @@ private:
         };
         // A map that holds one chunk's crimes (staged after each chunk) is in the cache: its
         // lookups need no prefetch, nor the hashes worked out ahead.
-        const bool staged = s_.crime_memory && !resolving_;
-        if (!staged)
+        if (!staging_)
             for (size_t i = 0; i < std::min(n, kAhead); ++i) {
                 hash_of(i);
                 crimes.prefetch(id_hashes_[i]);
             }
         for (size_t i = 0; i < n; ++i) {
-            if (staged) {
+            if (staging_) {
                 hash_of(i);
             } else if (i + kAhead < n) {
                 hash_of(i + kAhead);
@@ -527,12 +530,8 @@ private:
         fields_out_.clear();
         // With a memory budget, the chunk's crimes are staged (crime_fold.hpp: the map only
         // ever holds one chunk's crimes) and written to disk once over half this thread's
-        // share (the staged buffers grow by doubling: their memory stays within the share).
-        if (s_.crime_memory && !resolving_) {
-            if (!staged_reserved_) { // at most the whole share: twice what is written at once
-                crimes.reserve_staged(s_.crime_memory);
-                staged_reserved_ = true;
-            }
+        // share (the buffers reserved for them hold the whole share).
+        if (staging_) {
             crimes.stage();
             if (crimes.staged_bytes() > s_.crime_memory / 2) {
                 if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
@@ -867,8 +866,8 @@ private:
     std::vector<CrimeState*> states_;    // the crime of each pending record
     std::vector<char> scan_now_;         // whether each pending record is scanned now
     const bool resolving_;
+    const bool staging_; // with a memory budget, the chunk's crimes are staged after each chunk
     bool defer_chunk_ = false;           // this chunk's texts may be deferred
-    bool staged_reserved_ = false;       // crimes.reserve_staged() was called
     const char* chunk_readable_end_ = nullptr; // end of what may be read of this chunk
     const char* chunk_base_ = nullptr;   // this chunk's bytes ...
     std::uint64_t chunk_offset_ = 0;     // ... start at this offset in its file
@@ -1254,7 +1253,7 @@ CountResult CountJob::run() {
 
     progress.finish();
     if (options_.after_reading) options_.after_reading();
-    // Combine: merge the per-thread maps shard by shard, in parallel.
+    // Combine: gather the per-thread crimes (merged shard by shard, or drained by partition).
     Clock::time_point tc = Clock::now();
     for (auto& w : workers) {
         summary.stages.parse += w.times.parse;

@@ -54,12 +54,12 @@ void CrimeState::merge_facts(const CrimeState& other, const CodeOrder& order) {
     genders |= other.genders;
 }
 
-void CrimeState::totals(std::vector<PlatformCount>& out) const {
-    out.clear();
+std::span<const PlatformCount> CrimeState::totals(std::vector<PlatformCount>& out) const {
     if (texts && !texts->next) { // one text: its counts are in platform order, one per platform
-        if (!texts->deferred()) out.assign(texts->counts(), texts->counts() + texts->n);
-        return;
+        if (texts->deferred()) return {};
+        return {texts->counts(), texts->n};
     }
+    out.clear();
     for (const TextNode* t = texts; t; t = t->next)
         for (std::uint32_t i = 0; i < (t->deferred() ? 0 : t->n); ++i) {
             const PlatformCount& c = t->counts()[i];
@@ -72,26 +72,19 @@ void CrimeState::totals(std::vector<PlatformCount>& out) const {
     std::sort(out.begin(), out.end(), [](const PlatformCount& a, const PlatformCount& b) {
         return a.platform < b.platform;
     });
+    return out;
 }
 
 CrimeMap::CrimeMap() : shards_(kShards) {}
 
 std::uint64_t CrimeMap::hash_of(std::string_view id) {
-    if (id.size() <= 15) { // the usual crime reference: its two padded words, mixed
-        std::uint64_t w[2] = {0, 0};
-        if (!id.empty()) std::memcpy(w, id.data(), id.size());
-        return hash_words(w[0], w[1], id.size());
-    }
+    if (id.size() <= 15) return Words::of(id).hash(); // the usual crime reference
     return text_hash(id, 0x51ED27u);
 }
 
 void CrimeMap::Key::set(std::string_view id, Arena& arena) {
+    if (id.size() <= 15) return set(Words::of(id));
     std::memset(b, 0, sizeof b);
-    if (id.size() <= 15) {
-        if (!id.empty()) std::memcpy(b, id.data(), id.size());
-        b[15] = static_cast<char>(id.size());
-        return;
-    }
     char* p = static_cast<char*>(arena.allocate(id.size(), 1));
     std::memcpy(p, id.data(), id.size());
     const char* cp = p;
@@ -432,19 +425,19 @@ void CrimeMap::Shard::merge_record(std::uint64_t h, const char* p, const CodeOrd
     }
 }
 
+void CrimeMap::open_staged() {
+    if (!staged_.empty()) return;
+    staged_.resize(kPartitions);
+    staged_crimes_.assign(kPartitions, 0);
+}
+
 void CrimeMap::reserve_staged(std::size_t bytes) {
-    if (staged_.empty()) {
-        staged_.resize(kPartitions);
-        staged_crimes_.assign(kPartitions, 0);
-    }
+    open_staged();
     for (ByteBuffer& b : staged_) b.reserve(bytes / kPartitions);
 }
 
 void CrimeMap::stage() {
-    if (staged_.empty()) {
-        staged_.resize(kPartitions);
-        staged_crimes_.assign(kPartitions, 0);
-    }
+    open_staged();
     for (Shard& shard : shards_) {
         if (shard.count == 0) continue;
         staged_bytes_ += shard.serialize(staged_, staged_crimes_);

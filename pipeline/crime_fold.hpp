@@ -40,6 +40,7 @@
 #include <climits>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -118,9 +119,10 @@ public:
     }
     // The row facts of another state of the same crime (not its texts).
     void merge_facts(const CrimeState& other, const CodeOrder& order);
-    // Total mentions per platform over distinct texts, in platform order (out is cleared).
-    // Deferred rows count nothing: they must be resolved first (count_job.cpp).
-    void totals(std::vector<PlatformCount>& out) const;
+    // Total mentions per platform over distinct texts, in platform order. A crime with one text
+    // (most) has them in that text's node, returned in place; the others are summed into
+    // `scratch`. Deferred rows count nothing: they must be resolved first (count_job.cpp).
+    std::span<const PlatformCount> totals(std::vector<PlatformCount>& scratch) const;
     bool has_deferred() const {
         for (const TextNode* t = texts; t; t = t->next)
             if (t->deferred()) return true;
@@ -239,9 +241,7 @@ public:
     // The same hash of an id at p, n bytes, where at least 16 bytes may be read from p: a short
     // id is loaded as two words (a copy of its n bytes would stall the loads that follow).
     static std::uint64_t hash_padded(const char* p, std::size_t n) {
-        if (n > 15) return hash_of({p, n});
-        const Words w = Words::padded(p, n);
-        return hash_words(w.w[0], w.w[1] & kNoLength, n);
+        return n > 15 ? hash_of({p, n}) : Words::padded(p, n).hash();
     }
     const CrimeState* find(std::string_view id) const;
     CrimeState* find(std::string_view id);
@@ -300,9 +300,14 @@ public:
 private:
     static std::uint64_t hash_of(std::string_view id);
     // A short id (up to 15 bytes) as a Key holds it: its bytes zero-padded, its length in the
-    // top byte.
+    // top byte; hashed as two words and its length.
     struct Words {
         std::uint64_t w[2];
+        std::uint64_t hash() const {
+            constexpr std::uint64_t kBytes = 0x00FFFFFFFFFFFFFFull; // the id's bytes of w[1]
+            return hash_mix(w[0] ^ 0x9E3779B97F4A7C15ull,
+                            (w[1] & kBytes) ^ ((w[1] >> 56) * 0xC2B2AE3D27D4EB4Full));
+        }
         static Words of(std::string_view id) {
             Words k{{0, 0}};
             if (!id.empty()) std::memcpy(k.w, id.data(), id.size());
@@ -324,12 +329,9 @@ private:
             return k;
         }
     };
-    static constexpr std::uint64_t kNoLength = 0x00FFFFFFFFFFFFFFull;
-    // A short id's hash from its zero-padded words.
-    static std::uint64_t hash_words(std::uint64_t w0, std::uint64_t w1, std::size_t n) {
-        return hash_mix(w0 ^ 0x9E3779B97F4A7C15ull, w1 ^ (n * 0xC2B2AE3D27D4EB4Full));
-    }
     struct Part;
+    // The staged buffers, one per partition (empty until a map stages).
+    void open_staged();
     // write_staged() without counting a spill.
     void append_staged(SpillFile& file);
     static void visit_part(const std::vector<CrimeMap*>& maps, const std::vector<SpillFile*>& files,
@@ -343,9 +345,9 @@ private:
         // The id's hash (hash_of), from the inline words of a short id.
         std::uint64_t hash() const {
             if (static_cast<unsigned char>(b[15]) == 0xFF) return hash_of(view());
-            std::uint64_t w[2];
-            std::memcpy(w, b, sizeof w);
-            return hash_words(w[0], w[1] & kNoLength, static_cast<unsigned char>(b[15]));
+            Words k;
+            std::memcpy(k.w, b, sizeof k.w);
+            return k.hash();
         }
         std::string_view view() const {
             if (static_cast<unsigned char>(b[15]) != 0xFF)

@@ -437,9 +437,8 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
         ++report.scored;
         std::fill(found.begin(), found.end(), false);
         std::fill(labelled.begin(), labelled.end(), false);
-        st.totals(totals);
         bool any_found = false, any_labelled = false;
-        for (const auto& pc : totals)
+        for (const auto& pc : st.totals(totals))
             if (pc.mentions > 0) found[pc.platform] = any_found = true;
         for (const auto& p : t->platforms) labelled[index.at(p)] = any_labelled = true;
         for (std::size_t p = 0; p < np; ++p) {

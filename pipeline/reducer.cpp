@@ -178,15 +178,7 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         }
         a.rows_used += st.rows;
         ++a.in_scope;
-        // Mentions per platform: a crime with one text (most) has them in that text, in
-        // platform order; the others are summed over their texts.
-        std::span<const PlatformCount> totals;
-        if (st.texts && !st.texts->next) {
-            if (!st.texts->deferred()) totals = {st.texts->counts(), st.texts->n};
-        } else if (st.texts) {
-            st.totals(a.totals);
-            totals = a.totals;
-        }
+        const std::span<const PlatformCount> totals = st.totals(a.totals);
         bool online = !totals.empty();
         a.online += online;
         std::uint64_t sum = 0;

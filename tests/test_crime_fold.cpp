@@ -161,8 +161,7 @@ void check_against(const std::map<std::string, Model>& model, const CrimeSource&
         for (const auto& [key, counts] : m.texts)
             for (const auto& c : counts) want[c.platform] += c.mentions;
         std::map<std::uint32_t, std::uint32_t> got;
-        st.totals(totals);
-        for (const auto& c : totals) got[c.platform] += c.mentions;
+        for (const auto& c : st.totals(totals)) got[c.platform] += c.mentions;
         std::erase_if(want, [](const auto& kv) { return kv.second == 0; });
         std::erase_if(got, [](const auto& kv) { return kv.second == 0; });
         CHECK(got == want);
