@@ -389,15 +389,22 @@ std::string_view take_facts(const char*& p, CrimeState& facts) {
 }
 
 // The end of the record whose hash ends at p.
-const char* record_end(const char* p) {
-    p += take<std::uint32_t>(p); // the id
-    p += kFactBytes;
+// Calls f(hash, counts, n) for each text of a spilled record (p at its text count; the counts
+// are unaligned bytes) and returns the record's end.
+template <typename F> const char* for_each_text(const char* p, F&& f) {
     const auto texts = take<std::uint32_t>(p);
     for (std::uint32_t t = 0; t < texts; ++t) {
-        p += sizeof(std::uint64_t);
-        p += take<std::uint32_t>(p) * sizeof(PlatformCount);
+        const auto hash = take<std::uint64_t>(p);
+        const auto n = take<std::uint32_t>(p);
+        f(hash, p, n);
+        p += n * sizeof(PlatformCount);
     }
     return p;
+}
+
+const char* record_end(const char* p) {
+    p += take<std::uint32_t>(p); // the id
+    return for_each_text(p + kFactBytes, [](std::uint64_t, const char*, std::uint32_t) {});
 }
 
 // A text of a spilled record: a deferred row is one count with no mentions (a text kept in
@@ -410,19 +417,15 @@ bool is_deferred(const PlatformCount* counts, std::uint32_t n) {
 void CrimeMap::Shard::merge_record(std::uint64_t h, const char* p, const CodeOrder& order) {
     CrimeState facts;
     const std::string_view id = take_facts(p, facts);
-    const auto texts = take<std::uint32_t>(p);
     CrimeState& st = upsert(id, h);
     st.merge_facts(facts, order);
     thread_local std::vector<PlatformCount> counts; // aligned copies of the record's counts
-    for (std::uint32_t t = 0; t < texts; ++t) {
-        const auto hash = take<std::uint64_t>(p);
-        const auto n = take<std::uint32_t>(p);
+    for_each_text(p, [&](std::uint64_t hash, const char* c, std::uint32_t n) {
         counts.resize(n);
-        std::memcpy(counts.data(), p, n * sizeof(PlatformCount));
-        p += n * sizeof(PlatformCount);
+        std::memcpy(counts.data(), c, n * sizeof(PlatformCount));
         if (is_deferred(counts.data(), n)) add_deferred(st, counts[0].platform, hash);
         else add_text(st, hash, counts.data(), n);
-    }
+    });
 }
 
 void CrimeMap::open_staged() {
@@ -576,31 +579,26 @@ void CrimeMap::visit_part(const std::vector<CrimeMap*>& maps, const std::vector<
         }
         CrimeState st;
         const std::string_view id = take_facts(p, st);
-        const auto texts = take<std::uint32_t>(p);
+        // Its texts as a list of nodes in `nodes` (sized first: the list points into it).
         std::size_t words = 0;
-        const char* q = p;
-        for (std::uint32_t t = 0; t < texts; ++t) {
-            q += sizeof(std::uint64_t);
-            const auto n = take<std::uint32_t>(q);
-            q += n * sizeof(PlatformCount);
+        for_each_text(p, [&](std::uint64_t, const char*, std::uint32_t n) {
             words += TextNode::bytes(n) / sizeof(std::uint64_t);
-        }
+        });
         nodes.resize(words);
         auto* w = reinterpret_cast<char*>(nodes.data());
         TextNode** link = &st.texts;
-        for (std::uint32_t t = 0; t < texts; ++t) {
+        for_each_text(p, [&](std::uint64_t hash, const char* c, std::uint32_t n) {
             auto* node = reinterpret_cast<TextNode*>(w);
-            node->hash = take<std::uint64_t>(p);
-            node->n = take<std::uint32_t>(p);
+            node->hash = hash;
+            node->n = n;
             node->next = nullptr;
-            std::memcpy(node->counts(), p, node->n * sizeof(PlatformCount));
-            p += node->n * sizeof(PlatformCount);
+            std::memcpy(node->counts(), c, n * sizeof(PlatformCount));
             node->total = 0;
-            for (std::uint32_t c = 0; c < node->n; ++c) node->total += node->counts()[c].mentions;
+            for (std::uint32_t k = 0; k < n; ++k) node->total += node->counts()[k].mentions;
             *link = node;
             link = &node->next;
-            w += TextNode::bytes(node->n);
-        }
+            w += TextNode::bytes(n);
+        });
         f(id, st);
     }
     for (std::size_t k = 0; k < merged->count; ++k) {
