@@ -389,7 +389,7 @@ private:
         void merge_record(std::uint64_t h, const char* p, const CodeOrder& order);
         const Entry& entry(std::size_t i) const { return entries_[i / kBlock][i % kBlock]; }
         Entry& entry(std::size_t i) { return entries_[i / kBlock][i % kBlock]; }
-        // Slots, entries and arena bytes in use (the budget that triggers a spill).
+        // Slots, entries and arena bytes in use (a held map's budget: DeferredRows).
         std::size_t used_bytes() const;
         // Empties the shard but keeps its memory for the crimes that come next.
         void reset();
