@@ -181,6 +181,25 @@ void HyperscanMatcher::compile(const PatternSet& set) {
     std::vector<bool> platform_has_exclude(set.platforms.size(), false);
     for (const Pattern& p : set.patterns)
         if (p.exclude) platform_has_exclude[p.platform] = true;
+    // Proximity needs every match with its true range: of a pattern with near/notnear (its
+    // first match may be far from the cue, a later one near) and of a name they test.
+    std::vector<bool> proximity_name(set.names.size(), false), platform_proximity(
+                                                                   set.platforms.size(), false);
+    for (const Platform& pl : set.platforms)
+        for (const auto* list : {&pl.near, &pl.notnear})
+            for (const Proximity& c : *list) proximity_name[c.name] = true;
+    for (std::size_t i = 0; i < set.platforms.size(); ++i)
+        platform_proximity[i] = !set.platforms[i].near.empty() || !set.platforms[i].notnear.empty();
+    for (const Pattern& p : set.patterns)
+        for (const auto* list : {&p.near, &p.notnear})
+            for (const Proximity& c : *list) proximity_name[c.name] = true;
+    auto needs_ranges = [&](const Pattern& p) {
+        if (!p.near.empty() || !p.notnear.empty()) return true;
+        if (!p.term && platform_proximity[p.platform]) return true;
+        for (std::uint32_t n : p.labels)
+            if (proximity_name[n]) return true;
+        return false;
+    };
 
     std::vector<std::string> exprs;
     std::vector<unsigned> flags, ids;
@@ -215,7 +234,7 @@ void HyperscanMatcher::compile(const PatternSet& set) {
         Info in;
         if (p.boundary_check()) in.flags |= kBoundary;
         const bool single = single_match_ && !p.exclude && !p.boundary_check() &&
-                            (p.term || !platform_has_exclude[p.platform]);
+                            (p.term || !platform_has_exclude[p.platform]) && !needs_ranges(p);
         if (single) {
             f |= HS_FLAG_SINGLEMATCH;
             in.flags |= kSingle;

@@ -14,7 +14,8 @@
 //    match is as good as any for "is its platform named in this text": it is not an
 //    exclude, its platform has no excludes (an exclude may cover the first match but not a
 //    later one), and it has no whole-word check in the callback (the first match may fail
-//    it). SINGLEMATCH cannot be combined with SOM_LEFTMOST, so a single-match pattern of
+//    it), and it neither has a near/notnear condition nor makes a name present that one
+//    tests (proximity needs every match's range). SINGLEMATCH cannot be combined with SOM_LEFTMOST, so a single-match pattern of
 //    variable width reports start = end - its minimum width: only its presence is
 //    meaningful, and mention counts are not. The caller must scan one text per call.
 #pragma once

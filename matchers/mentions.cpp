@@ -31,7 +31,44 @@ MentionCounter::MentionCounter(const PatternSet& set) {
         unless_.push_back(std::move(unl));
         labels_.push_back(p.labels);
     }
+    proximity_ = set.has_proximity();
+    if (!proximity_) return;
+    for (const auto& p : set.patterns) {
+        std::vector<Proximity> nr = p.near, nn = p.notnear;
+        if (!p.term) {
+            const Platform& pl = set.platforms[p.platform];
+            nr.insert(nr.end(), pl.near.begin(), pl.near.end());
+            nn.insert(nn.end(), pl.notnear.begin(), pl.notnear.end());
+        }
+        near_.push_back(std::move(nr));
+        notnear_.push_back(std::move(nn));
+    }
 }
+
+namespace {
+
+// A date-valid match of a name (a term's or a label's), for proximity conditions.
+struct NamedHit {
+    std::uint32_t name, pattern, start, end;
+};
+
+// Bytes between [a.start, a.end) and [b.start, b.end); 0 when they touch or overlap.
+std::uint32_t gap(const Hit& a, const NamedHit& b) {
+    if (b.start >= a.end) return b.start - a.end;
+    if (a.start >= b.end) return a.start - b.end;
+    return 0;
+}
+
+// Whether some match of c.name other than `h` itself lies within c.distance bytes of `h`.
+bool is_near(const Hit& h, const Proximity& c, const std::vector<NamedHit>& named) {
+    for (const NamedHit& o : named)
+        if (o.name == c.name && !(o.pattern == h.pattern && o.start == h.start && o.end == h.end) &&
+            gap(h, o) <= c.distance)
+            return true;
+    return false;
+}
+
+} // namespace
 
 void MentionCounter::apply_logic(std::vector<Hit>& hits, std::int32_t day) const {
     // 1. Date windows (terms and labels too).
@@ -44,6 +81,14 @@ void MentionCounter::apply_logic(std::vector<Hit>& hits, std::int32_t day) const
     present.assign(names_, 0);
     for (const Hit& h : hits)
         for (std::uint32_t n : labels_[h.pattern]) present[n] = 1;
+    // 2b. Where the set has proximity conditions: the ranges of those names (a text has few
+    // hits, so a linear scan over them per condition is cheap).
+    thread_local std::vector<NamedHit> named;
+    named.clear();
+    if (proximity_)
+        for (const Hit& h : hits)
+            for (std::uint32_t n : labels_[h.pattern])
+                named.push_back(NamedHit{n, h.pattern, h.start, h.end});
     // 3. Terms are never mentions; conditions.
     hits.erase(std::remove_if(hits.begin(), hits.end(),
                               [&](const Hit& h) {
@@ -52,6 +97,11 @@ void MentionCounter::apply_logic(std::vector<Hit>& hits, std::int32_t day) const
                                       if (!present[n]) return true;
                                   for (std::uint32_t n : unless_[h.pattern])
                                       if (present[n]) return true;
+                                  if (!proximity_) return false;
+                                  for (const Proximity& c : near_[h.pattern])
+                                      if (!present[c.name] || !is_near(h, c, named)) return true;
+                                  for (const Proximity& c : notnear_[h.pattern])
+                                      if (present[c.name] && is_near(h, c, named)) return true;
                                   return false;
                               }),
                hits.end());

@@ -2,7 +2,8 @@
 //
 // Rule (see pattern_set.hpp for the full semantics): drop matches whose pattern or platform
 // is not valid on the record's date; note which terms and labels are present in the text;
-// drop term matches and matches whose require/unless conditions fail; then, per platform,
+// drop term matches and matches whose require/unless or near/notnear conditions fail (near:
+// some match of the name, other than this very hit, within N bytes); then, per platform,
 // drop its matches that overlap one of its exclude matches and merge overlapping ranges;
 // each merged range is one mention.
 //
@@ -78,6 +79,9 @@ private:
     std::vector<bool> term_;
     std::vector<Validity> window_; // the pattern's window within its platform's
     std::vector<std::vector<std::uint32_t>> require_, unless_, labels_;
+    // Only filled when the set uses near/notnear: per pattern, its own and its platform's.
+    bool proximity_ = false;
+    std::vector<std::vector<Proximity>> near_, notnear_;
 };
 
 } // namespace moscan

@@ -141,6 +141,19 @@ private:
         case 't': return chars("\t");
         case 'n': return chars("\n");
         case 'r': return chars("\r");
+        case 'x': { // \xHH: one byte, e.g. \xe2\x80\x99 (a curly apostrophe in UTF-8)
+            auto hex = [](char h) {
+                if (h >= '0' && h <= '9') return h - '0';
+                if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+                if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+                return -1;
+            };
+            if (pos_ + 2 > re_.size() || hex(re_[pos_]) < 0 || hex(re_[pos_ + 1]) < 0)
+                fail("\\x needs two hex digits (\\xHH)");
+            const int v = hex(re_[pos_]) * 16 + hex(re_[pos_ + 1]);
+            pos_ += 2;
+            return Set{Literal{v}};
+        }
         default:
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
                 fail(std::string("escape \\") + c);
@@ -178,7 +191,16 @@ private:
             }
             if (pos_ + 1 < re_.size() && peek() == '-' && re_[pos_ + 1] != ']') {
                 ++pos_;
-                int to = static_cast<unsigned char>(re_[pos_++]);
+                int to;
+                if (re_[pos_] == '\\') { // a range ending in an escape: [\x80-\xbf]
+                    ++pos_;
+                    Set e = escape();
+                    if (e.size() != 1 || e[0].size() != 1 || e[0][0] == kBoundary)
+                        fail("bad range in class");
+                    to = e[0][0];
+                } else {
+                    to = static_cast<unsigned char>(re_[pos_++]);
+                }
                 if (to < from) fail("bad range in class");
                 for (int x = from; x <= to; ++x) members.push_back(static_cast<char>(x));
             } else {

@@ -32,7 +32,8 @@ std::pair<std::string_view, std::string_view> split_word(std::string_view s) {
 bool is_native_keyword(std::string_view w) {
     return w == "set" || w == "description" || w == "platform" || w == "group" ||
            w == "pattern" || w == "exclude" || w == "match" || w == "nomatch" || w == "name" ||
-           w == "term" || w == "valid" || w == "require" || w == "unless";
+           w == "term" || w == "valid" || w == "require" || w == "unless" || w == "near" ||
+           w == "notnear" || w == "define";
 }
 
 // "{a,b=c} rest" -> ({"a", "b=c"}, "rest"); no leading '{' -> ({}, s). Throws via `fail`.
@@ -40,7 +41,8 @@ template <class Fail>
 std::pair<std::vector<std::string_view>, std::string_view> split_options(std::string_view s,
                                                                          Fail fail) {
     std::vector<std::string_view> opts;
-    if (s.empty() || s.front() != '{') return {opts, s};
+    // "{{NAME}}" at the start is a macro reference, not options.
+    if (s.empty() || s.front() != '{' || s.substr(0, 2) == "{{") return {opts, s};
     size_t close = s.find('}');
     if (close == std::string_view::npos) fail("unclosed '{' in options");
     std::string_view body = s.substr(1, close - 1);
@@ -100,6 +102,14 @@ bool PatternSet::has_logic() const {
             return true;
     for (const auto& p : platforms)
         if (!p.valid.always() || !p.require.empty() || !p.unless.empty()) return true;
+    return has_proximity();
+}
+
+bool PatternSet::has_proximity() const {
+    for (const auto& p : patterns)
+        if (!p.near.empty() || !p.notnear.empty()) return true;
+    for (const auto& p : platforms)
+        if (!p.near.empty() || !p.notnear.empty()) return true;
     return false;
 }
 
@@ -128,13 +138,20 @@ std::string PatternSet::hash() const {
     auto mix_names = [&](const char* tag, const std::vector<std::uint32_t>& list) {
         for (std::uint32_t n : list) mix(std::string(tag) + names[n]);
     };
+    auto mix_near = [&](const char* tag, const std::vector<Proximity>& list) {
+        for (const Proximity& c : list)
+            mix(std::string(tag) + names[c.name] + ":" + std::to_string(c.distance));
+    };
     // The original fields first, in their original order; the newer ones only when used, so
     // that existing sets keep their hash.
     for (const auto& p : platforms) {
         mix(p.id);
+        if (p.outside_any) mix("outside-any");
         if (!p.valid.always()) mix("valid " + p.valid.describe());
         mix_names("require ", p.require);
         mix_names("unless ", p.unless);
+        mix_near("near ", p.near);
+        mix_near("notnear ", p.notnear);
     }
     for (const auto& p : patterns) {
         mix(p.term ? std::string("<term>") : platforms[p.platform].id);
@@ -147,6 +164,8 @@ std::string PatternSet::hash() const {
         mix_names("require ", p.require);
         mix_names("unless ", p.unless);
         mix_names("label ", p.labels);
+        mix_near("near ", p.near);
+        mix_near("notnear ", p.notnear);
     }
     return hex16(h);
 }
@@ -187,12 +206,16 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
     int current = -1;
     // Names used by require/unless, resolved once the whole file is read (a term may be
     // defined after its first use).
+    enum class Ref { require, unless, near, notnear };
     struct PendingRef {
         bool platform_level;
         std::size_t index;
-        bool require;
+        Ref kind;
         std::string name, where, what;
+        std::uint32_t distance = 0; // near / notnear
     };
+    // define NAME REGEX: {{NAME}} in a later expression becomes (?:REGEX).
+    std::vector<std::pair<std::string, std::string>> macros;
     std::vector<PendingRef> pending;
 
     auto fail = [&](const std::string& what) -> ConfigError {
@@ -241,6 +264,57 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
         return v;
     };
 
+    // "NAME:N" of a near/notnear condition; `what` prefixes errors.
+    auto parse_near = [&](std::string_view s, const std::string& key,
+                          const std::string& what) -> std::pair<std::string, std::uint32_t> {
+        size_t colon = s.rfind(':');
+        std::string_view n = colon == std::string_view::npos ? s : trim(s.substr(0, colon));
+        std::string_view d =
+            colon == std::string_view::npos ? std::string_view{} : trim(s.substr(colon + 1));
+        if (!valid_id(n))
+            throw fail(what + "'" + key + "' needs NAME:N (a term or label name of lower-case " +
+                       "letters, digits or _, and a distance in bytes), got '" + std::string(s) +
+                       "'");
+        std::uint32_t v = 0;
+        bool ok = !d.empty() && d.size() <= 5;
+        for (char c : d) {
+            ok = ok && c >= '0' && c <= '9';
+            if (ok) v = v * 10 + static_cast<std::uint32_t>(c - '0');
+        }
+        if (!ok || v > kMaxNearDistance)
+            throw fail(what + "'" + key + "=" + std::string(s) + "': the distance '" +
+                       std::string(d) + "' must be a number of bytes from 0 to " +
+                       std::to_string(kMaxNearDistance));
+        return {std::string(n), v};
+    };
+    // Replaces each {{NAME}} of `expr` by (?:REGEX) of an earlier define.
+    auto expand_macros = [&](std::string_view expr, const std::string& what) -> std::string {
+        std::string out;
+        size_t i = 0;
+        while (i < expr.size()) {
+            size_t open = expr.find("{{", i);
+            if (open == std::string_view::npos) {
+                out.append(expr.substr(i));
+                break;
+            }
+            size_t close = expr.find("}}", open + 2);
+            if (close == std::string_view::npos)
+                throw fail(what + "unclosed '{{' (a macro reference is {{NAME}})");
+            std::string_view n = trim(expr.substr(open + 2, close - open - 2));
+            const std::string* body = nullptr;
+            for (const auto& [mn, mb] : macros)
+                if (mn == n) body = &mb;
+            if (!body)
+                throw fail(what + "no macro named '" + std::string(n) +
+                           "' (define it earlier in the file with 'define " + std::string(n) +
+                           " REGEX')");
+            out.append(expr.substr(i, open - i));
+            out += "(?:" + *body + ")";
+            i = close + 2;
+        }
+        return out;
+    };
+
     std::string_view rest = text;
     while (!rest.empty()) {
         size_t nl = rest.find('\n');
@@ -285,6 +359,16 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
                 throw fail("platform '" + std::string(id) + "' is defined twice");
             current = platform_index(id, true);
             if (!display.empty()) set.platforms[current].name = std::string(display);
+        } else if (word == "define") {
+            auto [n, body] = split_word(arg);
+            if (!valid_id(n))
+                throw fail("define: macro name '" + std::string(n) +
+                           "' must be lower-case letters, digits or _");
+            for (const auto& m : macros)
+                if (m.first == n) throw fail("macro '" + std::string(n) + "' is defined twice");
+            if (body.empty()) throw fail("define " + std::string(n) + ": empty expression");
+            macros.emplace_back(std::string(n),
+                                expand_macros(body, "define " + std::string(n) + ": "));
         } else if (word == "pattern" || word == "exclude" || word == "term") {
             const bool term = word == "term";
             std::string_view body = arg;
@@ -356,17 +440,28 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
                     if (key == "label") {
                         p.labels.push_back(intern_name(value));
                     } else {
-                        pending.push_back(PendingRef{false, index, key == "require",
+                        pending.push_back(PendingRef{false, index,
+                                                     key == "require" ? Ref::require : Ref::unless,
                                                      std::string(value), where, what});
                     }
+                } else if (key == "near" || key == "notnear") {
+                    if (term)
+                        pfail("option '" + std::string(key) +
+                              "' is not allowed on a term (terms have no conditions)");
+                    auto [n, d] = parse_near(value, std::string(key), what);
+                    pending.push_back(PendingRef{false, index,
+                                                 key == "near" ? Ref::near : Ref::notnear, n,
+                                                 where, what, d});
                 } else {
                     pfail("unknown option '" + std::string(opt) +
                           "' (known: case, nocase, partial, word, edit=N, valid=FROM..TO, "
-                          "require=NAME, unless=NAME, label=NAME)");
+                          "require=NAME, unless=NAME, near=NAME:N, notnear=NAME:N, label=NAME)");
                 }
             }
             if (expr.empty()) throw fail("empty " + std::string(word));
-            p.expression = std::string(expr);
+            p.expression = expr.find("{{") == std::string_view::npos
+                               ? std::string(expr)
+                               : expand_macros(expr, what);
             if (term) p.labels.push_back(intern_name(term_name));
             set.patterns.push_back(std::move(p));
         } else if (current < 0) {
@@ -375,6 +470,9 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
             set.platforms[current].name = std::string(arg);
         } else if (word == "group") {
             set.platforms[current].group = std::string(arg);
+        } else if (word == "outside-any") {
+            if (!arg.empty()) throw fail("'outside-any' takes no argument");
+            set.platforms[current].outside_any = true;
         } else if (word == "valid") {
             Platform& pl = set.platforms[current];
             if (!pl.valid.always())
@@ -392,8 +490,23 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
                     throw fail("'" + std::string(word) + "': '" + std::string(name) +
                                "' is not a name (lower-case letters, digits or _)");
                 pending.push_back(PendingRef{true, static_cast<std::size_t>(current),
-                                             word == "require", std::string(name), where,
+                                             word == "require" ? Ref::require : Ref::unless,
+                                             std::string(name), where,
                                              std::string(word) + " " + std::string(arg) + ": "});
+            }
+        } else if (word == "near" || word == "notnear") {
+            std::string_view list = arg;
+            if (list.empty()) throw fail("'" + std::string(word) + "' needs one or more NAME:N");
+            const std::string what = std::string(word) + " " + std::string(arg) + ": ";
+            while (!list.empty()) {
+                auto [n, tail] = split_word(list);
+                list = tail;
+                std::string_view item = n;
+                if (!item.empty() && item.back() == ',') item.remove_suffix(1);
+                auto [name, d] = parse_near(item, std::string(word), what);
+                pending.push_back(PendingRef{true, static_cast<std::size_t>(current),
+                                             word == "near" ? Ref::near : Ref::notnear, name,
+                                             where, what, d});
             }
         } else if (word == "match" || word == "nomatch") {
             Example e;
@@ -415,8 +528,9 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
             set.platforms[current].examples.push_back(std::move(e));
         } else {
             throw fail("unknown keyword '" + std::string(word) +
-                       "' (known: set, description, term, platform, name, group, valid, "
-                       "require, unless, pattern, exclude, match, nomatch)");
+                       "' (known: set, description, define, term, platform, name, group, "
+                       "outside-any, valid, require, unless, near, notnear, pattern, exclude, match, "
+                       "nomatch)");
         }
     }
     for (const PendingRef& r : pending) {
@@ -425,11 +539,23 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
             throw ConfigError(r.where + ": " + r.what + "no term or label named '" + r.name +
                               "' (define it with 'term " + r.name +
                               " REGEX' or a pattern option label=" + r.name + ")");
+        const auto name = static_cast<std::uint32_t>(n);
+        if (r.kind == Ref::near || r.kind == Ref::notnear) {
+            std::vector<Proximity>& list =
+                r.platform_level
+                    ? (r.kind == Ref::near ? set.platforms[r.index].near
+                                           : set.platforms[r.index].notnear)
+                    : (r.kind == Ref::near ? set.patterns[r.index].near
+                                           : set.patterns[r.index].notnear);
+            list.push_back(Proximity{name, r.distance});
+            continue;
+        }
+        const bool require = r.kind == Ref::require;
         std::vector<std::uint32_t>& list =
             r.platform_level
-                ? (r.require ? set.platforms[r.index].require : set.platforms[r.index].unless)
-                : (r.require ? set.patterns[r.index].require : set.patterns[r.index].unless);
-        list.push_back(static_cast<std::uint32_t>(n));
+                ? (require ? set.platforms[r.index].require : set.platforms[r.index].unless)
+                : (require ? set.patterns[r.index].require : set.patterns[r.index].unless);
+        list.push_back(name);
     }
     if (set.platforms.empty()) throw ConfigError(source_name + ": no platforms defined");
     for (size_t i = 0; i < set.platforms.size(); ++i) {

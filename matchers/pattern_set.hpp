@@ -6,18 +6,26 @@
 //     # comment                              (blank lines and indentation are ignored)
 //     set foi-1148a-20                       (optional name; default: the file's stem)
 //     description Platforms listed in FOI 1148A/20
+//     define apos (?:'|\xe2\x80\x99)?          (a macro: {{apos}} in a later expression
+//                                             becomes (?:'|\xe2\x80\x99)?; \xHH is a byte)
 //     term app_context (?:app|account|dm|online)
 //                                            (a named helper expression: matched like a
 //                                             pattern, never a mention itself; usable by
 //                                             require/unless anywhere in the file)
 //     platform snapchat Snapchat             (id, then display name)
 //       group meta                           (optional roll-up group)
+//       outside-any                          (optional: an online service outside the
+//                                             listed platforms; its own row, not in ANY,
+//                                             counted in ONLINE)
 //       valid ..2023-07-23                   (optional: the platform counts only on records
 //                                             dated in this window; both ends inclusive,
 //                                             either may be left open)
 //       require app_context                  (optional: the platform's patterns count only in
 //                                             a text where every named term/label matches)
 //       unless school_context                (optional: ... and where none of these matches)
+//       near app_context:40                  (optional: ... and only within 40 bytes of a
+//                                             match of each name listed)
+//       notnear road_context:20              (optional: ... and not within 20 bytes of any)
 //       pattern snap[ -]?chat(?:'?s)?        (Hyperscan regex; caseless and whole word)
 //       pattern {case,partial} SC            (per-pattern options, see below)
 //       pattern {edit=1} snapchat            (approximate: within Levenshtein distance 1)
@@ -36,6 +44,10 @@
 //                          (repeat the option for several: all are required)
 //     unless=NAME          counts only in a text where term/label NAME does not match
 //                          (repeat for several: none may match)
+//     near=NAME:N          counts only if a match of term/label NAME lies within N bytes
+//                          (0..10000; gap between the ranges, 0 when they overlap or touch),
+//                          other than this very hit; repeat for several: all are required
+//     notnear=NAME:N       counts only if no match of NAME lies within N bytes
 //     label=NAME           this pattern's matches also make NAME present (like a term)
 //
 // The plain list format, for keyword lists handed over by requesters: one `platform<TAB>regex`
@@ -56,7 +68,10 @@
 //    (date-valid) match in that text. Presence ignores excludes and conditions, so conditions
 //    can never form a cycle.
 //  - Conditions: a pattern match (include or exclude) counts only if every `require` name of
-//    the pattern and of its platform is present in the same text and no `unless` name is.
+//    the pattern and of its platform is present in the same text and no `unless` name is,
+//    and every `near` name has (and no `notnear` name has) a match within its distance: gap
+//    = max(0, other.start - end, start - other.end), the same hit (pattern and range) never
+//    counting for itself. Proximity uses the names' date-valid matches, like presence.
 //  - Mentions: a platform's mentions in a text are its counting matches that overlap none of
 //    its counting exclude matches, with overlapping matches merged: "Facebook Messenger" is
 //    one facebook mention. Terms are never mentions.
@@ -83,6 +98,16 @@ struct Validity {
     bool operator==(const Validity&) const = default;
 };
 
+// A proximity condition: some (near) / no (notnear) date-valid match of term or label `name`
+// lies within `distance` bytes of the match being tested, in the same text (gap = bytes
+// between the two ranges; 0 when they touch or overlap).
+struct Proximity {
+    std::uint32_t name = 0;     // index into PatternSet::names
+    std::uint32_t distance = 0; // 0..kMaxNearDistance
+    bool operator==(const Proximity&) const = default;
+};
+constexpr std::uint32_t kMaxNearDistance = 10000;
+
 struct Pattern {
     static constexpr std::uint32_t kNoPlatform = UINT32_MAX;
     std::uint32_t platform = 0; // index into PatternSet::platforms; kNoPlatform for a term
@@ -94,6 +119,8 @@ struct Pattern {
     unsigned edit_distance = 0; // 0: exact
     Validity valid;             // the pattern's own window (the platform's is separate)
     std::vector<std::uint32_t> require, unless; // indices into PatternSet::names
+    std::vector<Proximity> near, notnear;       // proximity conditions (all near must hold,
+                                                // no notnear may)
     std::vector<std::uint32_t> labels; // names this expression makes present (a term: its name)
     std::string source;         // "file:line", for messages
     int line = 0;
@@ -119,7 +146,11 @@ struct Platform {
     std::vector<Example> examples;
     Validity valid;
     std::vector<std::uint32_t> require, unless; // indices into PatternSet::names
+    std::vector<Proximity> near, notnear;       // apply to every pattern of the platform
     std::string source; // "file:line" of its `platform` line
+    // `outside-any`: an online service outside the listed platforms (e.g. "other online
+    // service"): its own row, but not part of ANY; counted in ONLINE (pipeline/reducer.hpp).
+    bool outside_any = false;
 };
 
 class PatternSet {
@@ -152,6 +183,8 @@ public:
     // Whether anything needs more than the plain mention rule: terms, labels, conditions or
     // date windows (MentionCounter takes its fast path when not).
     bool has_logic() const;
+    // Whether any pattern or platform has a near/notnear condition.
+    bool has_proximity() const;
 
     std::size_t count_excludes() const;
     std::size_t count_terms() const;

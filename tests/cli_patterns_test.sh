@@ -16,9 +16,9 @@ expect_re "check: provenance" "$T/out" "set foi_platforms \(hash [0-9a-f]{16}\) 
 
 run patterns check "$ROOT/tests/data/patterns/full_syntax.pat" "$ROOT/patterns/foi_platforms_simple.tsv"
 expect_rc "check full syntax and a plain list" 0
-expect_in "check full syntax: counts" "$T/out" "5 platforms, 13 patterns (1 excludes, 2 terms, 2 with edit distance), 16 examples"
-expect_in "check full syntax: hyperscan" "$T/out" "hyperscan: 16 of 16 examples passed"
-expect_in "check full syntax: naive" "$T/out" "naive: 16 of 16 examples passed"
+expect_in "check full syntax: counts" "$T/out" "7 platforms, 18 patterns (2 excludes, 4 terms, 2 with edit distance), 25 examples"
+expect_in "check full syntax: hyperscan" "$T/out" "hyperscan: 25 of 25 examples passed"
+expect_in "check full syntax: naive" "$T/out" "naive: 25 of 25 examples passed"
 expect_in "check plain list" "$T/out" "16 platforms, 19 patterns"
 
 cat >"$T/failing.pat" <<'EOF'
@@ -50,6 +50,16 @@ run patterns check "$T/badopt.pat"
 expect_rc "check bad option" 78
 expect_in "check bad option: message" "$T/err" "badopt.pat:2: pattern '{edit=1,loud} x': unknown option 'loud'"
 
+printf 'term cue app\nplatform a\n  pattern {near=cue:20000} x\n' >"$T/badnear.pat"
+run patterns check "$T/badnear.pat"
+expect_rc "check near out of range" 78
+expect_in "check near out of range: message" "$T/err" "badnear.pat:3: pattern '{near=cue:20000} x': 'near=cue:20000': the distance '20000' must be a number of bytes from 0 to 10000"
+
+printf 'platform a\n  pattern what{{apos}}s\n' >"$T/badmacro.pat"
+run patterns check "$T/badmacro.pat"
+expect_rc "check unknown macro" 78
+expect_in "check unknown macro: message" "$T/err" "badmacro.pat:2: pattern 'what{{apos}}s': no macro named 'apos'"
+
 printf 'platform a\n  pattern {edit=1} \\bfoo\\b\n' >"$T/editb.pat"
 run patterns check "$T/editb.pat"
 expect_rc "check edit with \\b" 78
@@ -57,7 +67,7 @@ expect_in "check edit with \\b: message" "$T/err" "editb.pat:2: pattern '\\bfoo\
 
 run patterns check "$T/failing.pat" "$T/broken.pat" "$ROOT/tests/data/patterns/full_syntax.pat"
 expect_rc "check several: 78 wins over 1" 78
-expect_in "check several: the good one is still checked" "$T/out" "naive: 16 of 16 examples passed"
+expect_in "check several: the good one is still checked" "$T/out" "naive: 25 of 25 examples passed"
 
 printf 'platform a\n  pattern ab+c\n  match abbbc\n' >"$T/unbounded.pat"
 run patterns check "$T/unbounded.pat"

@@ -1391,12 +1391,26 @@ TEST_CASE("single-match: the same platforms per text as the full database") {
     HyperscanMatcher single(set, o);
     CHECK(single.single_match());
     // Every pattern of a platform without excludes; none of signal, twitch, facetime, discord.
+    // Also none that proximity needs every range of: with near/notnear (its own or its
+    // platform's), or making a name present that a near/notnear tests.
+    std::set<std::uint32_t> proximity_names;
+    auto note = [&](const std::vector<Proximity>& list) {
+        for (const Proximity& c : list) proximity_names.insert(c.name);
+    };
+    for (const Pattern& p : set.patterns) note(p.near), note(p.notnear);
+    for (const Platform& pl : set.platforms) note(pl.near), note(pl.notnear);
     std::size_t eligible = 0;
     for (const Pattern& p : set.patterns) {
         bool platform_has_exclude = false;
         for (const Pattern& q : set.patterns)
-            platform_has_exclude |= q.exclude && q.platform == p.platform;
-        eligible += !p.exclude && !platform_has_exclude;
+            platform_has_exclude |= q.exclude && !q.term && q.platform == p.platform;
+        bool proximity = !p.near.empty() || !p.notnear.empty();
+        if (!p.term)
+            proximity |= !set.platforms[p.platform].near.empty() ||
+                         !set.platforms[p.platform].notnear.empty();
+        for (std::uint32_t n : p.labels) proximity |= proximity_names.count(n) > 0;
+        eligible += !p.exclude && (p.term || !platform_has_exclude) && !p.boundary_check() &&
+                    !proximity;
     }
     CHECK(single.single_match_patterns() == eligible);
     CHECK(eligible > 20);
