@@ -1,5 +1,6 @@
 #include "matchers/hyperscan_matcher.hpp"
 
+#include "matchers/batch_proof.hpp"
 #include "matchers/database_cache.hpp"
 #include "pipeline/error.hpp"
 
@@ -14,8 +15,8 @@ namespace moscan {
 namespace {
 
 // Bump when the way a set is compiled changes (flags, widths, meta): old cache entries then
-// stop matching the key.
-constexpr int kCompileScheme = 1;
+// stop matching the key. 2: the entry's meta ends with the batch proof (batch_exact()).
+constexpr int kCompileScheme = 2;
 
 class HsScratch final : public Scratch {
 public:
@@ -119,6 +120,7 @@ HyperscanMatcher::HyperscanMatcher(const PatternSet& set, const MatcherOptions& 
     }
     if (!db_) {
         compile(set);
+        batch_exact_ = batch_scan_exact(set);
         if (!options.cache_dir.empty()) {
             char* bytes = nullptr;
             size_t n = 0;
@@ -132,6 +134,7 @@ HyperscanMatcher::HyperscanMatcher(const PatternSet& set, const MatcherOptions& 
                     e.meta.push_back(i.width);
                     e.meta.push_back(i.flags);
                 }
+                e.meta.push_back(batch_exact_ ? 1 : 0);
                 e.database.assign(bytes, n);
                 std::free(bytes);
                 failure = dbcache::write_file_atomic(cache_file_, dbcache::encode(e));
@@ -161,7 +164,7 @@ bool HyperscanMatcher::load_cached(const PatternSet& set, const std::string& key
         cache_note_ = "cache entry truncated or corrupt";
         return false;
     }
-    if (e->key != key || e->meta.size() != 2 * set.patterns.size()) {
+    if (e->key != key || e->meta.size() != 2 * set.patterns.size() + 1 || e->meta.back() > 1) {
         cache_note_ = "cache entry for another key";
         return false;
     }
@@ -174,6 +177,7 @@ bool HyperscanMatcher::load_cached(const PatternSet& set, const std::string& key
     db_.reset(db);
     info_.resize(set.patterns.size());
     for (size_t i = 0; i < info_.size(); ++i) info_[i] = Info{e->meta[2 * i], e->meta[2 * i + 1]};
+    batch_exact_ = e->meta.back() == 1;
     return true;
 }
 

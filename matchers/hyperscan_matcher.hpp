@@ -8,7 +8,8 @@
 //    callback on [leftmost start, end) (pattern_set.hpp gives the rule; NaiveMatcher does
 //    the same).
 //  - With MatcherOptions::cache_dir the compiled database (and the per-pattern widths) is
-//    loaded from / saved to the cache (database_cache.hpp) instead of being recompiled.
+//    loaded from / saved to the cache (database_cache.hpp) instead of being recompiled,
+//    with the start-up proof that batch scanning is exact (batch_proof.hpp).
 //  - With MatcherOptions::single_match (count-only runs): a pattern gets
 //    HS_FLAG_SINGLEMATCH, so Hyperscan reports it at most once per scan call, when one
 //    match is as good as any for "is its platform named in this text": it is not an
@@ -58,6 +59,9 @@ public:
     static std::string cache_file_for(const PatternSet& set, const MatcherOptions& options);
 
     bool single_match() const { return single_match_; }
+    // batch_scan_exact(set) (matchers/batch_proof.hpp), computed when the set is compiled and
+    // kept in the cache entry with the database. Says nothing about single_match.
+    bool batch_exact() const { return batch_exact_; }
     std::size_t single_match_patterns() const; // how many patterns got HS_FLAG_SINGLEMATCH
 
     // Per-pattern data besides the database (kept in the cache with it).
@@ -82,6 +86,7 @@ private:
     std::unique_ptr<hs_scratch, ScratchDeleter> prototype_;
     std::vector<Info> info_;
     bool single_match_ = false;
+    bool batch_exact_ = false;
     CacheStatus cache_status_ = CacheStatus::off;
     std::string cache_file_, cache_note_;
 };

@@ -1,6 +1,7 @@
 #include "pipeline/cli.hpp"
 
 #include "generator/synth.hpp"
+#include "pipeline/cli_discover.hpp"
 #include "pipeline/cli_eval.hpp"
 #include "pipeline/cli_options.hpp"
 #include "pipeline/cli_patterns.hpp"
@@ -29,6 +30,7 @@ constexpr const char* kUsage = R"(moscan - exact per-crime platform counts from 
 Usage:
   moscan count [options] INPUT...     count platform mentions per crime (see: moscan count --help)
   moscan eval --truth T.csv ARCHIVE   precision, recall and F1 of the pattern set on a labelled archive
+  moscan discover [options] INPUT...  candidate platform names the pattern set does not cover
   moscan generate [options]           write a synthetic archive and its ground truth
   moscan patterns check|bench FILE... check or benchmark pattern sets (see: moscan patterns --help)
   moscan --version | --help
@@ -182,6 +184,7 @@ int run(int argc, char** argv) {
         if (cmd == "generate") return generate_command(rest);
         if (cmd == "patterns") return patterns_command(rest);
         if (cmd == "eval") return eval_command(rest);
+        if (cmd == "discover") return discover_command(rest);
         throw UsageError("unknown command '" + cmd + "'\n" + kUsage);
     } catch (const po::error& e) {
         std::cerr << "moscan: error: " << e.what() << " (see --help)\n";

@@ -1,6 +1,7 @@
 #include "pipeline/cli_options.hpp"
 
 #include "pipeline/error.hpp"
+#include "pipeline/input_source.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -45,8 +46,11 @@ void add_job_options(po::options_description& opts) {
     opts.add_options()
         ("config", po::value<std::string>(), "INI file holding any of these options (the command line wins); relative paths in it are relative to the file")
         ("input-format", po::value<std::string>(), "csv or jsonl (default: from the extension, else sniffed)")
+        ("delimiter", po::value<std::string>(), "CSV field delimiter: ',' ';' tab '|' (also comma, semicolon, pipe, \\t; default: a sep= first line, else the most frequent in the header)")
+        ("encoding", po::value<std::string>(), "auto (default: a byte order mark, else UTF-8, else Windows-1252 when the start is not valid UTF-8), utf-8, utf-16le, utf-16be, windows-1252 or latin-1")
         ("id-column", po::value<std::string>(), "crime id column (default: detect CrimeRef, CrimeID, ...)")
-        ("date-column", po::value<std::string>(), "date column: dd/mm/yyyy [HH:MM[:SS]] or yyyy-mm-dd[THH:MM[:SS]] (default: detect DateRecorded, ...)")
+        ("date-column", po::value<std::string>(), "date column (default: detect DateRecorded, ...)")
+        ("date-format", po::value<std::string>(), "how dates are written: auto (default: detected per file), uk (dd/mm/yyyy or yyyy-mm-dd), dmy, mdy, ymd, iso, excel, oracle, a picture such as dd-mm-yyyy or dd-mon-yy, or a format such as %d.%m.%Y")
         ("code-column", po::value<std::string>(), "Home Office offence code column (default: detect HOCode, ...)")
         ("age-column", po::value<std::string>(), "victim age column (default: detect VictimAge, Age, ...)")
         ("text-column", po::value<std::vector<std::string>>(), "free-text column to scan; repeat for several (default: detect MOText, MO, ...)")
@@ -64,6 +68,8 @@ void add_job_options(po::options_description& opts) {
         ("max-record-mib", po::value<unsigned>()->default_value(64), "a record longer than this is an error (unterminated quote?)")
         ("crime-memory", po::value<std::string>()->default_value("16M"), "per-crime state kept in memory before it is spilled to --temp-dir, e.g. 16M or 1G; 'none' for no limit (--hits and eval never spill)")
         ("temp-dir", po::value<std::string>(), "where spilled crime state goes (default: $TMPDIR, else /tmp); the files are deleted as they are created")
+        ("max-rejected", po::value<std::string>(), "the run fails (exit 65) when more rows than this are rejected: N rows or P% of rows read (default: 1%, at least 10 rows; 100% never fails)")
+        ("rejects", po::value<std::string>(), "write every rejected row to this CSV file (file,line,reason,detail,record)")
         ("on-error", po::value<std::string>(), "fail: stop at the first bad row; skip: count and report bad rows and go on (default: stop on broken structure, skip bad values)")
         ("engine", po::value<std::string>()->default_value("hyperscan"), "hyperscan, or naive (the slow reference matcher)")
         ("progress", po::value<std::string>()->default_value("auto"), "auto (on a terminal), always (a log line every 5 s when not a terminal) or never")
@@ -126,6 +132,14 @@ Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
         else if (f == "jsonl") o.input_format = InputFormat::jsonl;
         else throw UsageError("--input-format '" + f + "': expected csv or jsonl");
     }
+    if (std::string e = a.str("encoding"); !e.empty()) o.encoding = parse_encoding(e);
+    if (std::string d = a.str("delimiter"); !d.empty()) {
+        if (d == "," || d == "comma") o.delimiter = ',';
+        else if (d == ";" || d == "semicolon") o.delimiter = ';';
+        else if (d == "\t" || d == "\\t" || d == "tab") o.delimiter = '\t';
+        else if (d == "|" || d == "pipe") o.delimiter = '|';
+        else throw UsageError("--delimiter '" + d + "': expected ',', ';', tab or '|'");
+    }
     o.columns.id = a.str("id-column");
     o.columns.date = a.str("date-column");
     o.columns.code = a.str("code-column");
@@ -173,6 +187,9 @@ Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
         else if (e == "skip") o.on_error = OnError::skip;
         else throw UsageError("--on-error '" + e + "': expected fail or skip");
     }
+    if (a.has("date-format")) o.date_format = parse_date_format_option(a.str("date-format"));
+    if (a.has("max-rejected")) o.max_rejected = RejectLimit::parse(a.str("max-rejected"));
+    o.rejects_file = a.path("rejects");
     o.quiet = a.has("quiet");
     if (!a.has("no-cache"))
         o.matcher.cache_dir = a.has("cache-dir") ? a.path("cache-dir") : default_cache_dir();

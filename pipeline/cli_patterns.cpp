@@ -7,6 +7,7 @@
 #include "matchers/mentions.hpp"
 #include "matchers/naive_matcher.hpp"
 #include "matchers/pattern_set.hpp"
+#include "matchers/variants.hpp"
 #include "pipeline/csv.hpp"
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
@@ -26,6 +27,7 @@
 #include <optional>
 #include <sstream>
 #include <tuple>
+#include <unordered_set>
 #include <unistd.h>
 
 namespace po = boost::program_options;
@@ -42,7 +44,10 @@ Usage:
                                                  examples on both engines (Hyperscan, naive)
   moscan patterns bench FILE... --input ARCHIVE  compile time, database size, scan speed,
                                                  hits per pattern and platform, side by side
-  moscan patterns check --help | bench --help
+  moscan patterns variants WORD... [--dict FILE] edit-distance-1 spellings of each word as
+                                                 one `pattern` line of literals, less
+                                                 dictionary words
+  moscan patterns check --help | bench --help | variants --help
 
 Pattern-set format: docs/patterns.md (native .pat format and plain platform<TAB>regex lists).
 Exit codes: 0 ok, 1 an example failed (check), 64 usage, 65/66 bad or missing archive (bench),
@@ -460,22 +465,6 @@ struct SetResult {
     std::uint64_t hits = 0, texts_named = 0;
 };
 
-// Whether NUL-joined batches give exactly the per-text hits (as CountJob::batch_scan_): no
-// pattern can match the separator (proved by literal expansion) and none uses edit distance.
-bool batch_exact(const PatternSet& set) {
-    if (set.has_edit_distance()) return false;
-    for (const auto& p : set.patterns) {
-        try {
-            for (const auto& lit : NaiveMatcher::expand(p.engine_expression(), p.source))
-                for (int t : lit)
-                    if (t == 0) return false;
-        } catch (const ConfigError&) {
-            return false;
-        }
-    }
-    return true;
-}
-
 struct BenchOptions {
     int repeat = 3;
     std::size_t batch_bytes = 4u << 20;
@@ -521,7 +510,9 @@ SetResult bench_set(const std::string& file, const Corpus& corpus,
     }
     r.db_bytes = hs->database_bytes();
     r.single_patterns = hs->single_match_patterns();
-    r.batch_exact = !bo.single_match && batch_exact(r.set);
+    // Whether NUL-joined batches give exactly the per-text hits, as for moscan count
+    // (matchers/batch_proof.hpp; kept with the database in the cache).
+    r.batch_exact = !bo.single_match && hs->batch_exact();
 
     auto scratch = hs->make_scratch();
     MentionCounter counter(r.set);
@@ -851,6 +842,104 @@ int bench_command(const std::vector<std::string>& args) {
     return 0;
 }
 
+// ---------------------------------------------------------------------------------------------
+// variants: misspellings as literals
+
+// The default dictionary: the first of these that exists (Debian's wbritish, wamerican).
+std::string default_dictionary() {
+    for (const char* p : {"/usr/share/dict/british-english", "/usr/share/dict/american-english",
+                          "/usr/share/dict/words"}) {
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) return p;
+    }
+    return "";
+}
+
+int variants_command(const std::vector<std::string>& args) {
+    po::options_description opts(
+        "moscan patterns variants [options] WORD...\n\nFor each word, prints every spelling at "
+        "edit distance 1 (one letter deleted, inserted\nor substituted by a-z, or two adjacent "
+        "letters swapped), lower case, sorted, less\nthe real words of a dictionary and the word "
+        "itself, as one `pattern` line of\nliterals to paste under the platform in a .pat file, "
+        "with a comment line before it\nsaying how many variants were dropped as dictionary "
+        "words (docs/patterns.md,\n\"Edit distance\").\n\nOptions");
+    opts.add_options()("help,h", "show this help")(
+        "dict", po::value<std::string>(),
+        "word list, one word a line (default: /usr/share/dict/british-english, else "
+        "american-english, else words)")("keep-words",
+                                         "keep variants that are dictionary words (no dictionary "
+                                         "needed)")(
+        "min-length", po::value<int>()->default_value(6),
+        "refuse shorter words: their variants are mostly other words or names")(
+        "one-per-line", "one `pattern` line per variant instead of one alternation (Hyperscan "
+                        "compiles separate literals much faster: docs/patterns.md)");
+    Args a(args, opts, po::options_description(), "word");
+    const po::variables_map& vm = a.vm();
+    if (vm.count("help")) {
+        std::cout << opts << "\n";
+        return 0;
+    }
+    if (!vm.count("word")) throw UsageError("no word given (moscan patterns variants --help)");
+    const int min_length = vm["min-length"].as<int>();
+    if (min_length < 1) throw UsageError("--min-length must be 1 or more");
+    const bool keep = vm.count("keep-words") > 0;
+    std::vector<std::string> words;
+    for (const auto& raw : vm["word"].as<std::vector<std::string>>()) {
+        std::string w;
+        for (char c : raw) w.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+        for (char c : w)
+            if (c < 'a' || c > 'z')
+                throw UsageError("'" + raw + "': a word must be letters a-z only (write other " +
+                                 "spellings, e.g. with a space or hyphen, as patterns)");
+        if (static_cast<int>(w.size()) < min_length)
+            throw UsageError("'" + raw + "' has " + std::to_string(w.size()) +
+                             " letters: the edit-1 variants of words under " +
+                             std::to_string(min_length) +
+                             " letters are mostly real words or other names (--min-length " +
+                             std::to_string(w.size()) + " to list them anyway)");
+        words.push_back(std::move(w));
+    }
+    std::string dict_file;
+    std::unordered_set<std::string> dict;
+    if (!keep) {
+        dict_file = vm.count("dict") ? vm["dict"].as<std::string>() : default_dictionary();
+        if (dict_file.empty())
+            throw UsageError("no dictionary: none of /usr/share/dict/british-english, "
+                             "american-english or words exists (apt-get install wbritish), so "
+                             "give --dict FILE, or --keep-words to keep every variant");
+        std::ifstream in(dict_file, std::ios::binary);
+        if (!in) throw IoError(dict_file + ": cannot open dictionary");
+        std::string line;
+        while (std::getline(in, line)) {
+            std::string w;
+            for (char c : line)
+                if (c != '\r') w.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+            if (!w.empty()) dict.insert(std::move(w));
+        }
+        if (in.bad()) throw IoError(dict_file + ": read error");
+    }
+    for (const std::string& w : words) {
+        std::vector<std::string> all = edit1_variants(w), kept, dropped;
+        for (auto& v : all) (dict.count(v) ? dropped : kept).push_back(std::move(v));
+        std::cout << "# " << w << ": " << all.size() << " edit-distance-1 variants; "
+                  << (keep ? std::string("dictionary words kept")
+                           : std::to_string(dropped.size()) + " dropped as words of " +
+                                 dict_file);
+        for (std::size_t i = 0; i < dropped.size(); ++i)
+            std::cout << (i ? ", " : ": ") << dropped[i];
+        if (vm.count("one-per-line")) {
+            std::cout << "\n";
+            for (const auto& v : kept) std::cout << "pattern " << v << "\n";
+            continue;
+        }
+        std::cout << "\npattern ";
+        for (std::size_t i = 0; i < kept.size(); ++i) std::cout << (i ? "|" : "") << kept[i];
+        std::cout << "\n";
+    }
+    if (!std::cout) throw IoError("write failed");
+    return 0;
+}
+
 } // namespace
 
 int patterns_command(const std::vector<std::string>& args) {
@@ -861,6 +950,7 @@ int patterns_command(const std::vector<std::string>& args) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "check") return check_command(rest);
     if (args[0] == "bench") return bench_command(rest);
+    if (args[0] == "variants") return variants_command(rest);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::cout << kUsage;
         return 0;

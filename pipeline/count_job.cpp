@@ -1,6 +1,7 @@
 #include "pipeline/count_job.hpp"
 #include "pipeline/strings.hpp"
 
+#include "matchers/batch_proof.hpp"
 #include "matchers/hyperscan_matcher.hpp"
 #include "matchers/mentions.hpp"
 #include "matchers/naive_matcher.hpp"
@@ -34,6 +35,7 @@
 #include <unistd.h>
 #include <chrono>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <unordered_map>
 #include <mutex>
@@ -52,6 +54,7 @@ double seconds(Clock::duration d) { return std::chrono::duration<double>(d).coun
 struct RecordView {
     std::uint64_t line = 0;       // 0: not worked out yet (CSV), see Worker::line_of
     const char* start = nullptr; // the record's first byte in its chunk
+    const char* end = nullptr;   // just past the record (its line end included): --rejects
     std::string_view id, date, code, age, flag, gender;
     bool age_is_null = false;
     std::vector<std::string_view> texts;
@@ -63,10 +66,20 @@ struct RecordView {
     std::vector<char> json_escaped;
 };
 
+// A rejected row for --rejects (its file is the chunk's).
+struct RejectedRow {
+    std::uint64_t line;
+    Reject reason;
+    std::string detail, record;
+};
+
 struct ChunkOutcome {
     RowCounts rows;
     std::vector<Issue> issues; // first few, in order
     std::optional<Issue> fatal;
+    // The chunk's first rejected row of each reason not already known from earlier chunks.
+    std::array<std::optional<Issue>, kRejectKinds> first_rejected;
+    std::vector<RejectedRow> rejected_rows; // --rejects: all of them
 };
 
 enum class AgeClass { child, adult, unknown, invalid };
@@ -124,6 +137,9 @@ struct Shared {
     // A row's victim age (beyond the age filter) and gender are read: the breakdown needs them
     // (age band, gender), or every crime's state is kept.
     bool victim_facts;
+    // Bit r: the summary has its first rejected row for reason r (no later chunk's is needed).
+    const std::atomic<std::uint32_t>* reasons_known = nullptr;
+    bool keep_rejects = false; // --rejects: every rejected row is kept, with its line
 };
 
 // Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
@@ -143,8 +159,9 @@ public:
         Clock::time_point t0;
         if (timed_) t0 = Clock::now();
         schema_ = chunk.schema;
-        // Rows of a regular file can be read again: their texts may be deferred.
-        defer_chunk_ = s_.defer && !resolving_ && chunk.schema->rereadable;
+        // Rows of a regular file can be read again: their texts may be deferred (not those of a
+        // decompressed or transcoded stream, nor of a chunk whose invalid UTF-8 was replaced).
+        defer_chunk_ = s_.defer && !resolving_ && chunk.rereadable;
         chunk_base_ = chunk.bytes;
         chunk_readable_end_ = chunk.bytes + chunk.readable;
         chunk_offset_ = chunk.offset;
@@ -166,6 +183,9 @@ public:
     }
 
     StageTimes times; // this thread's share (parse, scan, fold)
+    // Set: process() only collects the first non-empty values of the date column (up to
+    // kDateSample) into it, for detect_date_format; nothing is counted or folded.
+    std::vector<DateSampleValue>* sample_ = nullptr;
     std::uint64_t deferred_rows = 0; // rows whose texts were deferred (DeferredRows)
     std::uint64_t missing_crimes = 0; // resolving: rows whose crime is not held (input changed)
     std::vector<HitCandidate> hit_candidates; // --hits: every mention of every scanned text
@@ -224,6 +244,16 @@ private:
     bool reject(const Chunk& chunk, RecordView& r, Reject why, std::string detail,
                 ChunkOutcome& out) {
         ++out.rows.rejected[static_cast<size_t>(why)];
+        if (sample_) return true; // detecting the date format: the real pass counts it
+        // The first of each reason (for --max-rejected's message), unless an earlier chunk's
+        // is known; and with --rejects every row, with its raw bytes.
+        const std::size_t k = static_cast<std::size_t>(why);
+        if (!out.first_rejected[k] && !((s_.reasons_known->load(std::memory_order_relaxed) >> k) & 1u))
+            out.first_rejected[k] = Issue{chunk.schema->name, line_of(r), why, detail};
+        if (s_.keep_rejects && !resolving_)
+            out.rejected_rows.push_back(RejectedRow{
+                line_of(r), why, detail,
+                std::string(r.start, r.end && r.end > r.start ? static_cast<std::size_t>(r.end - r.start) : 0)});
         OnError mode = s_.options.on_error;
         bool fatal = mode == OnError::fail || (mode == OnError::standard && is_structural(why));
         if (fatal) {
@@ -248,6 +278,11 @@ private:
 
     // Scope, scan and fold one record. Returns false when the run must stop.
     bool handle(const Chunk& chunk, RecordView& r, ChunkOutcome& out) {
+        if (sample_) [[unlikely]] { // detecting the date format: only the dates are wanted
+            const std::string_view v = trim(r.date);
+            if (!v.empty()) sample_->push_back(DateSampleValue{std::string(v), line_of(r)});
+            return sample_->size() < kDateSample; // false: enough, stop reading the chunk
+        }
         std::string_view id = trim(r.id);
         if (id.empty()) return reject(chunk, r, Reject::missing_id, "", out);
         std::string_view code_raw = trim(r.code);
@@ -293,7 +328,7 @@ private:
         }
         std::string_view date_raw = trim(r.date);
         if (date_raw.empty()) return reject(chunk, r, Reject::missing_date, "", out);
-        std::optional<Day> day = dates_.parse(date_raw);
+        std::optional<Day> day = dates_.parse(date_raw, chunk.schema->date_format);
         if (!day)
             return reject(chunk, r, Reject::invalid_date, "'" + std::string(date_raw) + "'",
                           out);
@@ -571,18 +606,33 @@ private:
         bufs_.resize(5 + sc.texts.size());
         RecordView r;
         r.texts.resize(sc.texts.size());
-        tokenizer_.reset(p, chunk.size, chunk.readable);
+        tokenizer_.reset(p, chunk.size, chunk.readable, sc.delimiter);
         csv::RecordParse rp;
-        while (p < end && tokenizer_.next(fields_, rp)) {
+        // Lines read again one record at a time, after a record of many lines was rejected.
+        const char* again = nullptr;
+        const char* again_end = nullptr;
+        while (true) {
             r.line = 0;
-            r.start = p;
-            p = rp.next;
+            if (again) [[unlikely]] {
+                if (again >= again_end) {
+                    again = nullptr;
+                    continue;
+                }
+                r.start = again;
+                rp = csv::parse_record_fast(again, again_end, fields_, sc.delimiter);
+                again = rp.next;
+            } else {
+                if (p >= end || !tokenizer_.next(fields_, rp)) break;
+                r.start = p;
+                p = rp.next;
+            }
+            r.end = rp.next;
             if (fields_.size() == 1 && fields_[0].view.empty() && !fields_[0].raw) {
                 ++out.rows.blank_lines;
                 continue;
             }
             ++out.rows.read;
-            if (static_cast<std::size_t>(p - r.start) > s_.options.max_record_bytes) {
+            if (static_cast<std::size_t>(r.end - r.start) > s_.options.max_record_bytes) {
                 if (!reject_too_long(chunk, r, "; is a quote left open?", out)) return;
                 continue;
             }
@@ -593,6 +643,25 @@ private:
                 continue;
             }
             if (fields_.size() != sc.columns.size()) {
+                // A stray quote at the start of a field, closed only by a quote lines later,
+                // makes one record of many lines: its first line is rejected, and the lines
+                // after it are read again as records of their own (as far as that record's
+                // end, where the next one starts), so that it never takes the rows after it.
+                const auto span = static_cast<std::size_t>(r.end - r.start);
+                const char* nl = static_cast<const char*>(std::memchr(r.start, '\n', span));
+                if (nl && nl + 1 < r.end) {
+                    if (!reject(chunk, r, Reject::field_count,
+                                "expected " + std::to_string(sc.columns.size()) + ", found " +
+                                    std::to_string(fields_.size()) + " in a record of " +
+                                    std::to_string(std::count(r.start, r.end - 1, '\n') + 1) +
+                                    " lines: is a quote left open? The lines after this one are "
+                                    "read as rows of their own",
+                                out))
+                        return;
+                    again_end = r.end;
+                    again = nl + 1;
+                    continue;
+                }
                 if (!reject(chunk, r, Reject::field_count,
                             "expected " + std::to_string(sc.columns.size()) + ", found " +
                                 std::to_string(fields_.size()),
@@ -708,6 +777,7 @@ private:
             const char* start = p;
             r.start = start;
             p = next;
+            r.end = p;
             if (trim(text).empty()) {
                 ++out.rows.blank_lines;
                 continue;
@@ -723,6 +793,8 @@ private:
             if (!err) err = doc.get_object().get(obj);
             bool ok = !err;
             std::string bad;
+            bool nested = false;             // a value not needed is an object or array
+            std::string_view invalid_value;  // the key of a value that is not valid JSON
             r.id = r.date = r.code = r.age = r.flag = r.gender = {};
             r.age_is_null = false;
             for (auto& t : r.texts) t = {};
@@ -754,10 +826,34 @@ private:
                         key = key_buf_;
                     }
                     const int role = role_of(key, key_pos++);
-                    if (role == -1) continue; // not needed: skipped unread
+                    if (role == -1) {
+                        // Not needed, but checked: On Demand would skip it unread. An object
+                        // or array is checked with the whole line by the DOM parser (rare).
+                        simdjson::ondemand::json_type type;
+                        if (field.value().type().get(type)) {
+                            invalid_value = key;
+                            ok = false;
+                            break;
+                        }
+                        if (type == simdjson::ondemand::json_type::object ||
+                            type == simdjson::ondemand::json_type::array) {
+                            nested = true;
+                        } else if (!json_scalar_valid(field.value().raw_json_token(), value_check_)) {
+                            invalid_value = key;
+                            ok = false;
+                            break;
+                        }
+                        continue;
+                    }
                     std::string_view tok, val;
                     bool is_null = false, is_string = false;
                     tok = field.value().raw_json_token();
+                    if (!json_scalar_valid(tok, value_check_) && tok.size() && tok[0] != '{' &&
+                        tok[0] != '[') {
+                        invalid_value = key;
+                        ok = false;
+                        break;
+                    }
                     if (!json_raw_text(tok, val, is_null, is_string)) {
                         bad = std::string(key);
                         break;
@@ -797,11 +893,20 @@ private:
                     const char* trailing = nullptr;
                     if (!doc.current_location().get(trailing)) ok = false;
                 }
+                if (ok && nested) {
+                    simdjson::dom::element e;
+                    ok = !dom_parser_.parse(start, text.size(), false).get(e);
+                }
             }
             if (!ok) {
-                if (!reject(chunk, r, Reject::invalid_json,
-                            err ? simdjson::error_message(err) : "malformed object", out))
-                    return;
+                std::string why = err == simdjson::UTF8_ERROR ? std::string("invalid UTF-8")
+                                  : err ? simdjson::error_message(err)
+                                  : !invalid_value.empty()
+                                      ? "the value of '" + std::string(invalid_value).substr(0, 100) +
+                                            "' is not valid JSON (strings in double quotes; "
+                                            "numbers, true, false and null as JSON writes them)"
+                                      : "malformed object";
+                if (!reject(chunk, r, Reject::invalid_json, std::move(why), out)) return;
                 continue;
             }
             if (!bad.empty()) {
@@ -857,6 +962,8 @@ private:
     std::uint64_t line_at_cursor_ = 0;
     std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
     simdjson::ondemand::parser parser_;
+    simdjson::dom::parser dom_parser_; // JSONL: lines with nested values, checked whole
+    std::string value_check_;          // JSONL: scratch for json_scalar_valid
     std::vector<Pending> pending_;
     ByteBuffer batch_; // texts scanned now, each field followed by a NUL
     std::string side_;  // pending texts that are not in the chunk as they are
@@ -985,7 +1092,8 @@ private:
             std::size_t len = 0;
             bool complete = false;
             if (csv) {
-                csv::RecordParse rp = csv::parse_record_fast(p, p + got, fields_);
+                csv::RecordParse rp =
+                    csv::parse_record_fast(p, p + got, fields_, schema(file).delimiter);
                 len = static_cast<std::size_t>(rp.next - p);
                 complete = rp.status == csv::ParseStatus::ok &&
                            (len < got || (len > 0 && p[len - 1] == '\n') || eof);
@@ -1061,23 +1169,12 @@ CountJob::CountJob(CountOptions options, Engine engine) : options_(std::move(opt
     if (engine == Engine::naive) matcher_ = std::make_unique<NaiveMatcher>(patterns_);
     else matcher_ = std::make_unique<HyperscanMatcher>(patterns_, options_.matcher);
     // One scan call per chunk instead of one per field (each call costs ~60 ns) is exact when
-    // no pattern can match a NUL, the separator: then no match spans two records or fields,
-    // and \b sees the NUL as a non-word byte just like the start or end of a text. That is
-    // proven by expanding each pattern into the strings it matches; a pattern that cannot
-    // be expanded keeps the per-field scan.
-    batch_scan_ = true;
-    for (const auto& p : patterns_.patterns) {
-        try {
-            for (const auto& lit : NaiveMatcher::expand(p.engine_expression(), p.source))
-                for (int t : lit)
-                    if (t == 0) batch_scan_ = false;
-        } catch (const ConfigError&) {
-            batch_scan_ = false;
-        }
-    }
-    // Edit distance can match the NUL by substitution; single-match reports a pattern once
-    // per scan call, so each call must be one text (matchers/hyperscan_matcher.hpp).
-    if (patterns_.has_edit_distance() || options_.matcher.single_match) batch_scan_ = false;
+    // no pattern can match a NUL, the separator, and none is anchored or approximate: proven
+    // at start-up by matchers/batch_proof.hpp (for Hyperscan kept with the cached database).
+    // Single-match reports a pattern once per scan call, so each call must be one text.
+    const auto* hs = dynamic_cast<const HyperscanMatcher*>(matcher_.get());
+    batch_scan_ = (hs ? hs->batch_exact() : batch_scan_exact(patterns_)) &&
+                  !options_.matcher.single_match;
 }
 
 CountJob::~CountJob() = default;
@@ -1169,10 +1266,58 @@ CountResult CountJob::run() {
                   options_.max_age >= 0 && options_.hits_file.empty() && !options_.keep_crimes,
                   options_.unknown_age == UnknownAge::include,
                   by.has(Dim::age_band) || by.has(Dim::gender) || options_.keep_crimes};
+    std::atomic<std::uint32_t> reasons_known{0};
+    shared.reasons_known = &reasons_known;
+    shared.keep_rejects = !options_.rejects_file.empty();
+    std::unique_ptr<RejectsFile> rejects;
+    if (shared.keep_rejects) rejects = std::make_unique<RejectsFile>(options_.rejects_file);
     oneapi::tbb::enumerable_thread_specific<Worker> workers(
         [&] { return Worker(shared); });
 
     ChunkReader reader(options_);
+    // Each file's date format is settled (--date-format, or detected from the file's first
+    // kDateSample non-empty dates) by this serial stage before any chunk of the file is handed
+    // on. Detection reads on until it has them or the file ends, holding the chunks read
+    // ahead (`ahead`: chunks of one file, then perhaps the first of the next, still unsettled).
+    // The sample does not depend on the chunk size, so neither does the format.
+    std::deque<Chunk*> ahead;
+    std::unique_ptr<Worker> sampler;
+    std::vector<std::string> date_notes;
+    auto next_chunk = [&]() -> Chunk* {
+        Chunk* c = nullptr;
+        if (!ahead.empty()) {
+            c = ahead.front();
+            ahead.pop_front();
+        } else {
+            c = reader.next();
+        }
+        if (!c) return nullptr;
+        // The reader owns its schemas (not const); only this stage writes their date format.
+        FileSchema& sc = const_cast<FileSchema&>(*c->schema);
+        if (sc.date_format_set) return c;
+        sc.date_format_set = true;
+        if (options_.date_format) {
+            sc.date_format = *options_.date_format;
+            return c;
+        }
+        if (!sampler) sampler = std::make_unique<Worker>(shared, true);
+        std::vector<DateSampleValue> sample;
+        sampler->sample_ = &sample;
+        for (Chunk* cur = c;;) {
+            ChunkOutcome unused;
+            sampler->process(*cur, unused);
+            if (sample.size() >= kDateSample || cur->final_in_file) break;
+            Chunk* more = reader.next();
+            if (!more) break;
+            ahead.push_back(more);
+            if (more->schema != c->schema) break;
+            cur = more;
+        }
+        DateDetection d = detect_date_format(sample, sc.name);
+        sc.date_format = d.format;
+        if (!d.note.empty()) date_notes.push_back(std::move(d.note));
+        return c;
+    };
     Progress progress(options_.quiet ? ProgressMode::never : options_.progress,
                       reader.total_bytes());
     CountResult result;
@@ -1195,7 +1340,7 @@ CountResult CountJob::run() {
             [&](oneapi::tbb::flow_control& fc) -> Item* {
                 Clock::time_point t0;
                 if (timed) t0 = Clock::now();
-                Chunk* c = reader.next();
+                Chunk* c = next_chunk();
                 if (timed) summary.stages.read += seconds(Clock::now() - t0);
                 if (!c) {
                     fc.stop();
@@ -1235,6 +1380,19 @@ CountResult CountJob::run() {
                     } timer{timed, t0, summary.stages.collect};
                     done_bytes += item->chunk->size;
                     progress.update(done_bytes);
+                    // The first rejected row of each reason, and --rejects (before the chunk
+                    // goes back to the pool: its schema names the file).
+                    std::uint32_t known = 0;
+                    for (std::size_t k = 0; k < kRejectKinds; ++k) {
+                        auto& first = item->outcome.first_rejected[k];
+                        if (first && !summary.first_rejected[k]) summary.first_rejected[k] = std::move(first);
+                        if (summary.first_rejected[k]) known |= 1u << k;
+                    }
+                    reasons_known.store(known, std::memory_order_relaxed);
+                    if (rejects)
+                        for (const RejectedRow& rr : item->outcome.rejected_rows)
+                            rejects->add(item->chunk->schema->name, rr.line, reject_name(rr.reason),
+                                         rr.detail, rr.record);
                     reader.release(item->chunk);
                     summary.rows.add(item->outcome.rows);
                     for (auto& i : item->outcome.issues)
@@ -1247,11 +1405,37 @@ CountResult CountJob::run() {
                         std::string hint = is_structural(f.reason)
                                                ? " (--on-error skip counts such rows and goes on)"
                                                : "";
+                        if (rejects) rejects->commit(); // the rows rejected so far, this one last
                         throw DataError(f.message() + hint);
                     }
                 }));
 
     progress.finish();
+    // Which column each role came from in each file, and how its dates were read.
+    for (const auto& sc : reader.schemas()) {
+        FileColumns fc;
+        fc.file = sc->name;
+        const auto col = [&](int i) {
+            return i >= 0 && static_cast<std::size_t>(i) < sc->columns.size() ? sc->columns[static_cast<std::size_t>(i)]
+                                                                          : std::string();
+        };
+        fc.id = col(sc->id);
+        fc.date = col(sc->date);
+        fc.code = col(sc->code);
+        fc.age = col(sc->age);
+        fc.flag = col(sc->flag);
+        fc.gender = col(sc->gender);
+        for (int t : sc->texts) fc.texts.push_back(col(t));
+        fc.dates = sc->date_format.describe();
+        summary.columns.push_back(std::move(fc));
+    }
+    summary.notes = std::move(date_notes);
+    // --max-rejected: too many rows rejected fails the run (the rejects file is kept).
+    if (rejects) {
+        rejects->commit();
+        summary.rejects_written = rejects->rows();
+    }
+    if (auto over = summary.over_limit(options_.max_rejected)) throw DataError(*over);
     if (options_.after_reading) options_.after_reading();
     // Combine: gather the per-thread crimes (merged shard by shard, or drained by partition).
     Clock::time_point tc = Clock::now();
@@ -1327,6 +1511,7 @@ CountResult CountJob::run() {
     if (options_.keep_crimes) result.crimes = std::make_shared<CrimeMap>(std::move(crimes));
     summary.bytes = reader.bytes_read();
     summary.files = reader.files_read();
+    summary.input_notes = reader.notes();
     summary.threads = threads;
     result.inputs = reader.input_names();
     summary.seconds =

@@ -1,11 +1,11 @@
-// RFC 4180 record parsing and record-aligned splitting.
+// RFC 4180 record parsing and record-aligned splitting, for a delimiter of ',' ';' '\t' or '|'.
 //
-// Quote rule, shared by the splitter and the parser so that they always agree: a '"' toggles
-// the quoted state wherever it appears, and inside a quoted section '""' stands for one '"'.
-// A newline is a record end exactly when the number of quotes since the start of the record
-// is even. For well-formed RFC 4180 this is the standard reading; for a stray quote it makes
-// the breakage visible (a wrong field count or an unterminated quote, with its line) instead
-// of silently mis-splitting.
+// Quote rule, the one Excel and Python's csv module use, shared by the splitter, the chunk
+// tokenizer (csv_scan.hpp) and the parser so that they always agree: a '"' opens a quoted
+// field only as the first byte of a field; inside it '""' stands for one '"' and any other '"'
+// closes it (bytes after the closing quote, up to the next delimiter or LF, are kept as they
+// are). A '"' anywhere else (5'10", He said "no" in an unquoted field) is a literal byte. A
+// record ends at a LF outside quoted fields; a CR just before that LF is dropped.
 #pragma once
 
 #include <cstddef>
@@ -40,28 +40,31 @@ struct RecordParse {
 // Parses one record starting at p; fields are appended to `fields` (cleared first). The
 // record ends at an unquoted LF (a CR before it is dropped) or at `end`. If `end` is reached
 // inside quotes the status is `unterminated`.
-RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fields);
+RecordParse parse_record(const char* p, const char* end, std::vector<Field>& fields,
+                         char delim = ',');
 // The same without counting newlines (RecordParse::newlines is 0): the hot path, which
 // works out line numbers only for the records it reports.
-RecordParse parse_record_fast(const char* p, const char* end, std::vector<Field>& fields);
+RecordParse parse_record_fast(const char* p, const char* end, std::vector<Field>& fields,
+                              char delim = ',');
 
-// Offset just past the last record end (unquoted LF) in [data, data+size), given that data
-// starts at a record start; 0 if there is none.
-std::size_t last_record_end(const char* data, std::size_t size);
+// Offset just past the last record end (LF outside quoted fields) in [data, data+size), given
+// that data starts at a record start; 0 if there is none.
+std::size_t last_record_end(const char* data, std::size_t size, char delim = ',');
 
-// The same, also giving the number of LF bytes before that offset (for line numbers), from
-// one pass over the bytes that counts quotes and LFs together.
+// The same, also giving the number of LF bytes before that offset (for line numbers) and
+// whether the data ends inside a quoted field, from one SIMD pass (csv_scan.cpp): the quoted
+// regions are the prefix XOR of the quote bits, which is exact under the quote rule above as
+// long as every quote that would open a region is at a field start (after a delimiter, a LF,
+// the start, or a closing quote: a '""' pair); a quote that is not is a literal byte, and the
+// pass starts again just after it, outside quotes.
 struct Split {
     std::size_t end;        // as last_record_end
     std::uint64_t newlines; // LF bytes in [data, data + end)
+    bool open = false;      // the data ends inside a quoted field (of the record at `end`)
 };
-Split split_records(const char* data, std::size_t size);
-// LF bytes in [data, data + size) (the SIMD pass of split_records).
+Split split_records(const char* data, std::size_t size, char delim = ',');
+// LF bytes in [data, data + size).
 std::uint64_t count_newlines(const char* data, std::size_t size);
-
-// Quotes and LFs in [data, data + size), counted in one pass.
-void count_quotes_newlines(const char* data, std::size_t size, std::uint64_t& quotes,
-                           std::uint64_t& newlines);
 
 // Parses the whole text as CSV (for small files: code lists, truth files). Blank lines are
 // skipped; each record comes with its line number. Throws DataError on an unterminated quote.
@@ -69,7 +72,8 @@ struct Row {
     std::uint64_t line;
     std::vector<std::string> fields;
 };
-std::vector<Row> parse_all(std::string_view text, const std::string& source_name);
+std::vector<Row> parse_all(std::string_view text, const std::string& source_name,
+                           char delim = ',');
 
 // Appends s to out as a CSV field, quoting when needed.
 void append_field(std::string& out, std::string_view s);

@@ -51,37 +51,60 @@ constexpr std::size_t kIndexSlack = 64;
 
 struct BlockMasks {
     std::uint64_t quote;     // '"' bytes
-    std::uint64_t separator; // ',' and LF bytes
+    std::uint64_t separator; // delimiter and LF bytes
 };
 
+// The special bytes' lookup, by the low nibble: '"' 0x22, LF 0x0A and the delimiter (',' 0x2C,
+// ';' 0x3B, '\t' 0x09, '|' 0x7C) have different low nibbles, and the table holds 0xFF, which
+// no byte below 0x80 equals, for the other nibbles. Bytes from 0x80 look up 0, which they do
+// not equal. Built once per window, kept in registers.
+struct Classifier {
+    char delim;
 #if MOSCAN_SCAN_AVX512
-inline BlockMasks classify(__m512i v) {
-    // One lookup by the low nibble finds the three special bytes: '"' 0x22, LF 0x0A and ','
-    // 0x2C have different low nibbles, and the table holds 0xFF, which no byte below 0x80
-    // equals, for the other nibbles. Bytes from 0x80 look up 0, which they do not equal.
-    alignas(64) static constexpr char kTable[64] = {
-        -1, -1, '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, ',', -1, -1, -1,
-        -1, -1, '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, ',', -1, -1, -1,
-        -1, -1, '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, ',', -1, -1, -1,
-        -1, -1, '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, ',', -1, -1, -1,
-    };
-    const __m512i table = _mm512_load_si512(kTable);
+    __m512i table;
+#elif MOSCAN_SCAN_AVX2
+    __m256i table;
+#elif MOSCAN_SCAN_SSE2
+    __m128i sep;
+#endif
+    explicit Classifier(char d) : delim(d) {
+        alignas(64) char t[64];
+        for (int i = 0; i < 64; ++i) t[i] = -1;
+        for (int lane = 0; lane < 64; lane += 16) {
+            t[lane + 2] = '"';
+            t[lane + 10] = '\n';
+            t[lane + (static_cast<unsigned char>(d) & 15)] = d;
+        }
+#if MOSCAN_SCAN_AVX512
+        table = _mm512_load_si512(t);
+#elif MOSCAN_SCAN_AVX2
+        table = _mm256_load_si256(reinterpret_cast<const __m256i*>(t));
+#elif MOSCAN_SCAN_SSE2
+        sep = _mm_set1_epi8(d);
+#endif
+    }
+};
+
+// Whether a delimiter can be used: its low nibble differs from those of '"' and LF.
+inline bool usable_delimiter(char d) {
+    const unsigned n = static_cast<unsigned char>(d) & 15;
+    return static_cast<unsigned char>(d) < 0x80 && n != 2 && n != 10 && d != '"' && d != '\n';
+}
+
+#if MOSCAN_SCAN_AVX512
+inline BlockMasks classify(const Classifier& k, __m512i v) {
     const std::uint64_t quote = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"'));
     // (Written as "special and not quote" so that the compiler makes it a compare masked by
     // the quotes, which does not wait for the in-quotes mask.)
-    return {quote, _mm512_cmpeq_epi8_mask(v, _mm512_shuffle_epi8(table, v)) & ~quote};
+    return {quote, _mm512_cmpeq_epi8_mask(v, _mm512_shuffle_epi8(k.table, v)) & ~quote};
 }
 #endif
 
 // The masks of the 64 bytes at p, all readable.
-inline BlockMasks classify(const char* p) {
+inline BlockMasks classify(const Classifier& k, const char* p) {
 #if MOSCAN_SCAN_AVX512
-    return classify(_mm512_loadu_si512(p));
+    return classify(k, _mm512_loadu_si512(p));
 #elif MOSCAN_SCAN_AVX2
-    // The same lookup as above, 32 bytes at a time.
-    const __m256i table =
-        _mm256_setr_epi8(-1, -1, '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, ',', -1, -1, -1, -1, -1,
-                         '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, ',', -1, -1, -1);
     const __m256i quote = _mm256_set1_epi8('"');
     BlockMasks m{0, 0};
     for (int half = 0; half < 2; ++half) {
@@ -89,18 +112,18 @@ inline BlockMasks classify(const char* p) {
         const auto q =
             static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, quote)));
         const auto special = static_cast<std::uint32_t>(
-            _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_shuffle_epi8(table, v))));
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_shuffle_epi8(k.table, v))));
         m.quote |= std::uint64_t{q} << (32 * half);
         m.separator |= std::uint64_t{special & ~q} << (32 * half);
     }
     return m;
 #elif MOSCAN_SCAN_SSE2
-    const __m128i quote = _mm_set1_epi8('"'), comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n');
+    const __m128i quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n');
     BlockMasks m{0, 0};
     for (int i = 0; i < 4; ++i) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
         const __m128i q = _mm_cmpeq_epi8(v, quote);
-        const __m128i sep = _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf));
+        const __m128i sep = _mm_or_si128(_mm_cmpeq_epi8(v, k.sep), _mm_cmpeq_epi8(v, lf));
         m.quote |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(q))} << (16 * i);
         m.separator |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(sep))}
                        << (16 * i);
@@ -111,23 +134,24 @@ inline BlockMasks classify(const char* p) {
     for (int i = 0; i < 64; ++i) {
         const std::uint64_t bit = std::uint64_t{1} << i;
         if (p[i] == '"') m.quote |= bit;
-        if (p[i] == ',' || p[i] == '\n') m.separator |= bit;
+        if (p[i] == k.delim || p[i] == '\n') m.separator |= bit;
     }
     return m;
 #endif
 }
 
 // The masks of the first n (< 64) bytes at p, of which only those n may be read.
-inline BlockMasks classify_tail(const char* p, std::size_t n) {
+inline BlockMasks classify_tail(const Classifier& k, const char* p, std::size_t n) {
 #if MOSCAN_SCAN_AVX512
     // Masked-off lanes are not read (and cannot fault); they are 0, which is no special byte.
-    return classify(_mm512_maskz_loadu_epi8((std::uint64_t{1} << n) - 1, p));
+    return classify(k, _mm512_maskz_loadu_epi8((std::uint64_t{1} << n) - 1, p));
 #else
     alignas(64) char block[64] = {};
     std::memcpy(block, p, n);
-    return classify(block);
+    return classify(k, block);
 #endif
 }
+
 
 // Bit i of the result is the XOR of bits 0..i of x: for the quote bits of a block, the bytes
 // after an odd number of its quotes (an opening quote included, a closing one not).
@@ -146,6 +170,34 @@ inline std::uint64_t prefix_xor(std::uint64_t x) {
     x ^= x << 32;
     return x;
 #endif
+}
+
+// The quote rule (csv.hpp) on one block, given the state before it. The prefix XOR of the
+// quote bits gives the quoted bytes as if every quote toggled; that is exact up to the first
+// quote that would open a quoted section anywhere but at a field start: after a delimiter or
+// LF (outside quotes, since the quote opens), after a closing quote (a "" pair), or at the
+// start of the data. Such a quote is a literal byte; `literal` is the lowest of them (0 if
+// none), and the caller goes on just after it, outside quotes.
+struct QuoteState {
+    std::uint64_t in_quotes = 0; // all ones when the byte before the block is inside quotes
+    std::uint64_t field_start = 1; // bit 0: a quote at the block's first byte may open
+};
+
+struct BlockQuotes {
+    std::uint64_t quoted;  // the bytes inside quoted sections (opening quote included)
+    std::uint64_t literal; // the lowest misplaced opening quote, as a one-bit mask, or 0
+};
+
+// `last`: the block's last byte (63 but at the end of a window).
+inline BlockQuotes quote_block(const BlockMasks& m, QuoteState& st, unsigned last = 63) {
+    const std::uint64_t quoted = prefix_xor(m.quote) ^ st.in_quotes;
+    const std::uint64_t opening = m.quote & quoted;
+    const std::uint64_t closing = m.quote & ~quoted;
+    const std::uint64_t may_open = ((m.separator | closing) << 1) | st.field_start;
+    const std::uint64_t bad = opening & ~may_open;
+    st.in_quotes = 0 - ((quoted >> last) & 1);
+    st.field_start = ((m.separator | closing) >> last) & 1;
+    return {quoted, bad & (0 - bad)};
 }
 
 // The offset of the block being indexed, as flatten() adds it to positions: kept in a vector
@@ -216,7 +268,12 @@ inline Field make_field(const char* d, std::size_t s, std::size_t e, std::uint32
 
 } // namespace
 
-void ChunkTokenizer::reset(const char* data, std::size_t size, std::size_t readable) {
+void ChunkTokenizer::reset(const char* data, std::size_t size, std::size_t readable,
+                           char delim) {
+    if (!usable_delimiter(delim))
+        throw std::invalid_argument("csv::ChunkTokenizer: unusable delimiter");
+    delim_ = delim;
+    field_start_ = 1;
     if (size > std::numeric_limits<std::uint32_t>::max())
         throw std::length_error("csv::ChunkTokenizer: a chunk must be smaller than 4 GiB");
     data_ = data;
@@ -237,38 +294,45 @@ void ChunkTokenizer::refill() {
     const char* const stop = data + std::min(size_, scanned_ + kWindow);
     std::uint32_t* const first = index_.data();
     std::uint32_t* out = first;
-    std::uint64_t carry = in_quotes_;
-    BlockBase base(scanned_);
-    auto block = [&](const BlockMasks& m) {
-        const std::uint64_t quoted = prefix_xor(m.quote) ^ carry;
-        carry = static_cast<std::uint64_t>(static_cast<std::int64_t>(quoted) >> 63);
+    const Classifier k(delim_);
+    QuoteState st{in_quotes_, field_start_};
+    // Returns how many bytes of the block were used: 64, or up to and including a literal quote.
+    auto block = [&](const BlockMasks& m, unsigned last) -> std::size_t {
+        const BlockQuotes q = quote_block(m, st, last);
+        std::uint64_t keep = ~std::uint64_t{0};
+        if (q.literal) [[unlikely]] {
+            keep = q.literal - 1; // the bytes before it; the quote itself is not indexed
+            st.in_quotes = 0;
+            st.field_start = 0;
+        }
         // The separators outside quotes, and every quote.
-        const std::uint64_t structural = (m.separator & ~quoted) | m.quote;
-        out = flatten(out, base, structural);
-        base.advance();
+        const std::uint64_t structural = ((m.separator & ~q.quoted) | m.quote) & keep;
+        out = flatten(out, BlockBase(static_cast<std::size_t>(p - data)), structural);
+        return q.literal ? static_cast<std::size_t>(std::countr_zero(q.literal)) + 1 : 64;
     };
     while (stop - p >= 64) {
         // The next window's bytes, to arrive while this one is walked (as an integer: the
         // address may be past the end of the data, where a prefetch is harmless).
         __builtin_prefetch(
             reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(p) + kWindow));
-        block(classify(p));
-        p += 64;
+        p += block(classify(k, p), 63);
     }
-    if (p < stop) { // the end of the data
+    while (p < stop) { // the end of the data
         const auto n = static_cast<std::size_t>(stop - p);
+        BlockMasks m;
         if (static_cast<std::size_t>(p - data) + 64 <= readable_) {
-            BlockMasks m = classify(p);
+            m = classify(k, p);
             const std::uint64_t keep = (std::uint64_t{1} << n) - 1;
             m.quote &= keep;
             m.separator &= keep;
-            block(m);
         } else {
-            block(classify_tail(p, n));
+            m = classify_tail(k, p, n);
         }
+        p += std::min(n, block(m, static_cast<unsigned>(n - 1)));
     }
     scanned_ = static_cast<std::size_t>(stop - data);
-    in_quotes_ = carry;
+    in_quotes_ = st.in_quotes;
+    field_start_ = st.field_start;
     taken_ = 0;
     filled_ = static_cast<std::uint32_t>(out - first);
 }
@@ -371,6 +435,62 @@ bool ChunkTokenizer::last_field(std::vector<Field>& fields, RecordParse& rp, std
     if (e > s && d[e - 1] == '\r') --e;
     fields.push_back(make_field(d, s, e, quotes, first_quote, last_quote));
     return true;
+}
+
+namespace {
+
+// The LF bytes of the 64 bytes at p, all readable.
+inline std::uint64_t lf_bits(const char* p) {
+#if MOSCAN_SCAN_AVX512
+    return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p), _mm512_set1_epi8('\n'));
+#elif MOSCAN_SCAN_AVX2
+    const __m256i lf = _mm256_set1_epi8('\n');
+    const auto lo = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), lf)));
+    const auto hi = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32)), lf)));
+    return std::uint64_t{lo} | std::uint64_t{hi} << 32;
+#else
+    std::uint64_t m = 0;
+    for (int i = 0; i < 64; ++i) m |= std::uint64_t{p[i] == '\n'} << i;
+    return m;
+#endif
+}
+
+} // namespace
+
+Split split_records(const char* data, std::size_t size, char delim) {
+    if (!usable_delimiter(delim)) throw std::invalid_argument("csv::split_records: unusable delimiter");
+    const Classifier k(delim);
+    QuoteState st;
+    std::size_t pos = 0, last_end = 0;
+    std::uint64_t lfs = 0;
+    alignas(64) char tail[64];
+    while (pos < size) {
+        const std::size_t n = std::min<std::size_t>(64, size - pos);
+        const char* b = data + pos;
+        if (n < 64) {
+            std::memset(tail, 0, sizeof tail);
+            std::memcpy(tail, b, n);
+            b = tail;
+        }
+        const BlockMasks m = classify(k, b);
+        const BlockQuotes q = quote_block(m, st, static_cast<unsigned>(n - 1));
+        std::uint64_t lf = lf_bits(b);
+        std::size_t used = n;
+        if (q.literal) [[unlikely]] {
+            lf &= q.literal - 1;
+            used = static_cast<std::size_t>(std::countr_zero(q.literal)) + 1;
+            st.in_quotes = 0;
+            st.field_start = 0;
+        }
+        const std::uint64_t ends = lf & ~q.quoted;
+        if (ends) last_end = pos + 64 - static_cast<std::size_t>(std::countl_zero(ends));
+        lfs += static_cast<std::uint64_t>(std::popcount(lf));
+        pos += used;
+    }
+    const std::uint64_t after = count_newlines(data + last_end, size - last_end);
+    return Split{last_end, lfs - after, st.in_quotes != 0};
 }
 
 } // namespace moscan::csv

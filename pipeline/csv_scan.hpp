@@ -1,18 +1,21 @@
 // Chunk tokenizer: the records and fields of a chunk from one SIMD pass over its bytes.
 //
 // The technique is stage 1 of simdjson (Langdale & Lemire, "Parsing gigabytes of JSON per
-// second"): each 64-byte block gives bitmasks of its '"' bytes and of its ',' and LF bytes; the
-// in-quotes mask is the prefix XOR of the quote bits (a carry-less multiply by all ones), with
-// the quoted state carried from block to block; the separators are the commas and LFs outside
-// quotes. The offsets of the separators and of every quote go into an index, and a walk of that
+// second"): each 64-byte block gives bitmasks of its '"' bytes and of its delimiter and LF
+// bytes; the in-quotes mask is the prefix XOR of the quote bits (a carry-less multiply by all
+// ones), with the quoted state carried from block to block; the separators are the delimiters
+// and LFs outside quotes. The quote rule of csv.hpp (a quote opens only at a field start) is
+// checked with a few more mask operations: a quote that would open a quoted section anywhere
+// else is a literal byte, left out of the index, and the pass goes on just after it, outside
+// quotes (rare: a block is then classified again from there). The offsets of the separators and of every quote go into an index, and a walk of that
 // index gives the records and fields without looking at the bytes between them again.
 //
-// The quote rule is the one in csv.hpp (a '"' toggles the quoted state wherever it appears), so
-// the results are exactly those of parse_record_fast called record after record, field views
+// The results are exactly those of parse_record_fast called record after record, field views
 // and raw flags included:
-//   - a field with no quote is its bytes, not raw;
+//   - a field with no quote, or whose quotes are literal bytes, is its bytes, not raw;
 //   - a field that is '"' text '"' with no other quote is the text, not raw;
-//   - any other field with a quote is raw: its bytes, quotes included, for csv::unquote;
+//   - any other field that starts with a quote is raw: its bytes, quotes included, for
+//     csv::unquote;
 //   - a CR just before the LF that ends a record, or at the very end of the data, is left out;
 //   - a quote left open at the end of the data makes the last field run to the end (raw, a
 //     final CR kept) and the record's status `unterminated`.
@@ -40,7 +43,9 @@ public:
     // Starts on [data, data + size), which begins at a record start; size < 4 GiB (throws
     // std::length_error otherwise). `readable` >= size is how many bytes may be read from data
     // (the caller guarantees the padding; it may equal size). Bytes past `size` are never used.
-    void reset(const char* data, std::size_t size, std::size_t readable);
+    // `delim` is the field delimiter: ',' ';' '\t' or '|' (throws std::invalid_argument for a
+    // byte whose low nibble is that of '"' or LF, which the lookup cannot tell apart).
+    void reset(const char* data, std::size_t size, std::size_t readable, char delim = ',');
     // The next record's fields (what was in `fields` is replaced) and its RecordParse: `next` is
     // the first byte after the record and its line end, `newlines` is 0, `status` is ok or
     // unterminated. Returns false, with `fields` empty, when no record is left.
@@ -62,6 +67,8 @@ private:
     std::size_t readable_ = 0;
     std::size_t scanned_ = 0;          // bytes indexed so far (whole blocks, or size_)
     std::uint64_t in_quotes_ = 0;      // all ones when the byte before scanned_ is inside quotes
+    std::uint64_t field_start_ = 1;    // 1 when a quote at scanned_ may open a quoted field
+    char delim_ = ',';
     std::size_t record_ = 0;           // offset of the next record
     std::vector<std::uint32_t> index_; // offsets of the separators and quotes of a window
     std::uint32_t taken_ = 0;          // entries of index_ the walk has used

@@ -7,12 +7,17 @@ namespace moscan {
 namespace {
 
 constexpr std::size_t kPerPlatform = 4; // crimes, mentions, both, either
-constexpr std::size_t kSingles = 6;     // any_crimes .. flagged
+constexpr std::size_t kSingles = 10;    // any_crimes .. flagged, online_crimes .. online_either
 
 bool per_platform(Measure m) { return static_cast<int>(m) < 4; }
 bool is_flag_measure(Measure m) {
     return m == Measure::both || m == Measure::either || m == Measure::any_both ||
-           m == Measure::any_either || m == Measure::flagged;
+           m == Measure::any_either || m == Measure::flagged || m == Measure::online_both ||
+           m == Measure::online_either;
+}
+bool is_online_measure(Measure m) {
+    return m == Measure::online_crimes || m == Measure::online_mentions ||
+           m == Measure::online_both || m == Measure::online_either;
 }
 
 // A relation: members[0] is the total side (or, for the flag relation, "either"), the rest
@@ -36,6 +41,10 @@ const char* measure_name(Measure m) {
     case Measure::any_either: return "ANY flagged or keyword";
     case Measure::total: return "TOTAL crimes";
     case Measure::flagged: return "flagged online";
+    case Measure::online_crimes: return "ONLINE crimes";
+    case Measure::online_mentions: return "ONLINE mentions";
+    case Measure::online_both: return "ONLINE flagged and keyword";
+    case Measure::online_either: return "ONLINE flagged or keyword";
     }
     return "?";
 }
@@ -52,6 +61,10 @@ std::uint64_t measure_value(const CellCounts& c, Measure m, std::size_t p) {
     case Measure::any_either: return c.flagged + c.any - c.any_both;
     case Measure::total: return c.total;
     case Measure::flagged: return c.flagged;
+    case Measure::online_crimes: return c.online;
+    case Measure::online_mentions: return c.online_mentions;
+    case Measure::online_both: return c.online_both;
+    case Measure::online_either: return c.flagged + c.online - c.online_both;
     }
     return 0;
 }
@@ -109,13 +122,16 @@ Suppression suppress(const Cube& cube, std::uint64_t threshold, const Publicatio
             const bool flag_ok = m == Measure::both || m == Measure::either
                                      ? pub.flag_rows
                                      : pub.flag_rows || pub.flag_cells;
-            published[v] = shown_cell[c] && (!is_flag_measure(m) || flag_ok);
+            published[v] = shown_cell[c] && (!is_flag_measure(m) || flag_ok) &&
+                           (!is_online_measure(m) || cube.online_row);
         };
         for (std::size_t p = 0; p < np; ++p)
             for (Measure m : {Measure::crimes, Measure::mentions, Measure::both, Measure::either})
                 set(m, p);
         for (Measure m : {Measure::any_crimes, Measure::any_mentions, Measure::any_both,
-                          Measure::any_either, Measure::total, Measure::flagged})
+                          Measure::any_either, Measure::total, Measure::flagged,
+                          Measure::online_crimes, Measure::online_mentions, Measure::online_both,
+                          Measure::online_either})
             set(m, 0);
     }
 
@@ -132,11 +148,55 @@ Suppression suppress(const Cube& cube, std::uint64_t threshold, const Publicatio
     };
     std::map<CellKey, std::size_t> index;
     for (std::size_t c = 0; c < keys.size(); ++c) index[*keys[c]] = c;
+    const bool online = cube.online_row;
+    auto outside = [&](std::size_t p) { return online && cube.platform_outside[p] != 0; };
     for (std::size_t c = 0; c < keys.size(); ++c) {
         std::vector<std::uint32_t> vs{var(c, Measure::any_mentions, 0)};
         for (std::size_t p = 0; p < np; ++p)
-            if (value[var(c, Measure::mentions, p)]) vs.push_back(var(c, Measure::mentions, p));
-        relation(vs, "ANY mentions = sum of the platforms' mentions");
+            if (value[var(c, Measure::mentions, p)] && !outside(p))
+                vs.push_back(var(c, Measure::mentions, p));
+        relation(vs, online ? "ANY mentions = sum of the listed platforms' mentions"
+                            : "ANY mentions = sum of the platforms' mentions");
+        if (online) {
+            // The ONLINE row: its mentions are every platform's, ANY's plus the outside
+            // platforms'; ONLINE - ANY counts the crimes naming only outside platforms.
+            std::vector<std::uint32_t> all{var(c, Measure::online_mentions, 0)};
+            std::vector<std::uint32_t> split{var(c, Measure::online_mentions, 0),
+                                             var(c, Measure::any_mentions, 0)};
+            std::size_t outside_named = 0, only = 0;
+            for (std::size_t p = 0; p < np; ++p) {
+                if (!value[var(c, Measure::mentions, p)]) continue;
+                all.push_back(var(c, Measure::mentions, p));
+                if (outside(p)) split.push_back(var(c, Measure::mentions, p));
+            }
+            for (std::size_t p = 0; p < np; ++p)
+                if (outside(p) && value[var(c, Measure::crimes, p)]) {
+                    ++outside_named;
+                    only = p;
+                }
+            relation(all, "ONLINE mentions = sum of every platform's mentions");
+            relation(split, "ONLINE mentions = ANY mentions + the other services' mentions");
+            relation({var(c, Measure::online_either, 0), var(c, Measure::flagged, 0),
+                      var(c, Measure::online_crimes, 0), var(c, Measure::online_both, 0)},
+                     "either = flagged + keyword - both");
+            const std::pair<Measure, Measure> same[] = {
+                {Measure::online_crimes, Measure::any_crimes},
+                {Measure::online_both, Measure::any_both},
+                {Measure::online_either, Measure::any_either}};
+            if (outside_named == 0) {
+                for (const auto& [om, am] : same)
+                    relation({var(c, om, 0), var(c, am, 0)},
+                             "ONLINE = ANY when no other online service is named");
+            } else if (outside_named == 1 && value[var(c, Measure::any_crimes, 0)] == 0) {
+                const std::pair<Measure, Measure> alone[] = {
+                    {Measure::online_crimes, Measure::crimes},
+                    {Measure::online_both, Measure::both},
+                    {Measure::online_either, Measure::either}};
+                for (const auto& [om, pm] : alone)
+                    relation({var(c, om, 0), var(c, pm, only)},
+                             "ONLINE = the only service named when ANY is 0");
+            }
+        }
         for (std::size_t p = 0; p < np; ++p)
             if (value[var(c, Measure::crimes, p)])
                 relation({var(c, Measure::either, p), var(c, Measure::flagged, 0),
@@ -190,9 +250,13 @@ Suppression suppress(const Cube& cube, std::uint64_t threshold, const Publicatio
     auto link = [&]() {
         bool changed = false;
         for (std::size_t c = 0; c < keys.size(); ++c) {
-            for (std::size_t p = 0; p <= np; ++p) {
-                std::uint32_t vc = p < np ? var(c, Measure::crimes, p) : var(c, Measure::any_crimes, 0);
-                std::uint32_t vm = p < np ? var(c, Measure::mentions, p) : var(c, Measure::any_mentions, 0);
+            for (std::size_t p = 0; p <= np + 1; ++p) {
+                std::uint32_t vc = p < np    ? var(c, Measure::crimes, p)
+                                   : p == np ? var(c, Measure::any_crimes, 0)
+                                             : var(c, Measure::online_crimes, 0);
+                std::uint32_t vm = p < np    ? var(c, Measure::mentions, p)
+                                   : p == np ? var(c, Measure::any_mentions, 0)
+                                             : var(c, Measure::online_mentions, 0);
                 if (hidden[vc] && !hidden[vm] && published[vm]) {
                     hide(vm, false, "secondary: hidden with its crimes (" +
                                         describe(cube, *keys[c], measure_of[vc], platform_of[vc]) + ")");

@@ -8,7 +8,14 @@
 //   - totals: for every dimension whose values partition the crimes (all but overlapping
 //     explicit periods), the ALL cell is the sum of its values' cells, for every measure;
 //   - mentions: ANY mentions = the sum of the platforms' mentions;
-//   - online flag: either = flagged + keyword - both, for every row that shows it.
+//   - online flag: either = flagged + keyword - both, for every row that shows it;
+//   - the ONLINE row (sets with an outside-any platform): ANY mentions = the sum of the listed
+//     platforms' mentions, ONLINE mentions = the sum of every platform's, and ONLINE
+//     mentions = ANY mentions + the outside platforms' mentions; ONLINE - ANY is the number
+//     of crimes naming only outside platforms, which is known exactly when it is 0 (no
+//     outside platform named in the cell: then ONLINE = ANY for crimes, both and either) or
+//     when ANY is 0 and one outside platform alone is named (then ONLINE = that platform).
+//     ONLINE is a total-like row: the totals over dimensions hold for it as for ANY.
 // Only the cells and measures the output publishes count (Publication): a relation with an
 // unpublished member (a total that is not printed) tells nothing by itself. Whenever a
 // relation has exactly one hidden member, one more member is hidden: the smallest non-zero
@@ -33,6 +40,7 @@ enum class Measure : std::uint8_t {
     crimes, mentions, both, either,                     // per platform
     any_crimes, any_mentions, any_both, any_either,     // the ANY row
     total, flagged,                                     // the TOTAL row, the cell's flagged
+    online_crimes, online_mentions, online_both, online_either, // the ONLINE row
 };
 
 struct SuppressedCount {

@@ -1,6 +1,8 @@
 #include "pipeline/eval.hpp"
 #include "pipeline/strings.hpp"
 #include "pipeline/json_text.hpp"
+#include "pipeline/osa.hpp"
+#include "pipeline/snippet.hpp"
 #include "pipeline/text_hash.hpp"
 
 #include "matchers/hyperscan_matcher.hpp"
@@ -11,6 +13,7 @@
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
 #include "pipeline/reader.hpp"
+#include "pipeline/record_walk.hpp"
 #include "pipeline/writers.hpp"
 
 #include <simdjson.h>
@@ -67,52 +70,7 @@ const char* kind_name(EvalExample::Kind k) {
 
 // ---- snippets
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// About `context` bytes either side of [begin, end), on one line, cut on UTF-8 boundaries,
-// with the range marked [[ ]].
-std::string snippet(std::string_view text, std::size_t begin, std::size_t end,
-                    std::size_t context = 60) {
-    std::size_t from = begin > context ? begin - context : 0;
-    std::size_t to = std::min(text.size(), end + context);
-    while (from > 0 && from < text.size() && is_continuation(static_cast<unsigned char>(text[from])))
-        --from;
-    while (to < text.size() && is_continuation(static_cast<unsigned char>(text[to]))) ++to;
-    auto flat = [](std::string_view s) {
-        std::string out;
-        for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-        return out;
-    };
-    std::string out;
-    if (from > 0) out += "...";
-    out += flat(text.substr(from, begin - from));
-    if (end > begin) {
-        out += "[[";
-        out += flat(text.substr(begin, end - begin));
-        out += "]]";
-    }
-    out += flat(text.substr(end, to - end));
-    if (to < text.size()) out += "...";
-    return out;
-}
-
-// Optimal string alignment distance (edits: insert, delete, substitute, swap neighbours).
-int osa_distance(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size(), m = b.size();
-    std::vector<int> d((n + 1) * (m + 1));
-    auto at = [&](std::size_t i, std::size_t j) -> int& { return d[i * (m + 1) + j]; };
-    for (std::size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<int>(i);
-    for (std::size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
-    for (std::size_t i = 1; i <= n; ++i)
-        for (std::size_t j = 1; j <= m; ++j) {
-            int v = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1,
-                              at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                v = std::min(v, at(i - 2, j - 2) + 1);
-            at(i, j) = v;
-        }
-    return at(n, m);
-}
+bool is_continuation(unsigned char c) { return is_utf8_continuation(c); }
 
 bool word_byte(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -164,12 +122,14 @@ public:
     std::unordered_set<std::string> seen;                  // watched ids found in the archive
 
     void run() {
-        ChunkReader reader(options_);
-        while (Chunk* c = reader.next()) {
-            if (c->schema->format == InputFormat::jsonl) jsonl(*c);
-            else csv_chunk(*c);
-            reader.release(c);
-        }
+        std::string key;
+        walk_records(
+            options_,
+            [&](std::string_view raw_id) {
+                key.assign(trim(raw_id));
+                return wanted_.count(key) > 0 || watch_.count(key) > 0;
+            },
+            [&](const WalkRecord& r) { record(r.id, r.date, *r.texts); });
     }
 
 private:
@@ -190,113 +150,58 @@ private:
         }
     }
 
-    void csv_chunk(const Chunk& chunk) {
-        const FileSchema& sc = *chunk.schema;
-        const char* p = chunk.bytes;
-        const char* end = p + chunk.size;
-        std::vector<csv::Field> fields;
-        std::string id_buf, date_buf;
-        std::vector<std::string> bufs(sc.texts.size());
-        std::vector<std::pair<std::string_view, std::string_view>> out;
-        csv::ChunkTokenizer tokenizer; // the count job's tokenizer (pipeline/csv_scan.hpp)
-        tokenizer.reset(p, chunk.size, chunk.readable);
-        csv::RecordParse rp;
-        while (p < end && tokenizer.next(fields, rp)) {
-            p = rp.next;
-            if (rp.status != csv::ParseStatus::ok || fields.size() != sc.columns.size() ||
-                sc.id < 0)
-                continue;
-            std::string_view id = csv::value(fields[static_cast<size_t>(sc.id)], id_buf);
-            std::string trimmed(trim(id));
-            if (!wanted_.count(trimmed) && !watch_.count(trimmed)) continue;
-            std::string_view date =
-                sc.date >= 0 ? csv::value(fields[static_cast<size_t>(sc.date)], date_buf) : "";
-            out.clear();
-            for (size_t t = 0; t < sc.texts.size(); ++t)
-                out.emplace_back(sc.columns[static_cast<size_t>(sc.texts[t])],
-                                 csv::value(fields[static_cast<size_t>(sc.texts[t])], bufs[t]));
-            record(id, date, out);
-        }
-    }
-
-    void jsonl(const Chunk& chunk) {
-        const FileSchema& sc = *chunk.schema;
-        const char* base = chunk.bytes;
-        const char* p = base;
-        const char* end = base + chunk.size;
-        const size_t alloc = chunk.readable; // at least size + SIMDJSON_PADDING
-        std::vector<std::pair<std::string_view, std::string_view>> out;
-        std::vector<std::string> values(sc.texts.size());
-        std::string id, date;
-        while (p < end) {
-            const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
-            const char* le = nl ? nl : end;
-            const char* start = p;
-            p = nl ? nl + 1 : end;
-            if (trim(std::string_view(start, le - start)).empty()) continue;
-            simdjson::ondemand::document doc;
-            simdjson::ondemand::object obj;
-            if (parser_.iterate(start, le - start, alloc - (start - base)).get(doc) ||
-                doc.get_object().get(obj))
-                continue;
-            id.clear();
-            date.clear();
-            for (auto& v : values) v.clear();
-            bool ok = true;
-            for (auto field : obj) {
-                std::string_view key;
-                simdjson::ondemand::value v;
-                if (field.unescaped_key().get(key) || field.value().get(v)) {
-                    ok = false;
-                    break;
-                }
-                std::string* target = nullptr;
-                if (sc.id >= 0 && key == sc.columns[static_cast<size_t>(sc.id)]) target = &id;
-                else if (sc.date >= 0 && key == sc.columns[static_cast<size_t>(sc.date)])
-                    target = &date;
-                for (size_t t = 0; t < sc.texts.size() && !target; ++t)
-                    if (key == sc.columns[static_cast<size_t>(sc.texts[t])]) target = &values[t];
-                if (!target) continue;
-                simdjson::ondemand::json_type type;
-                if (v.type().get(type)) {
-                    ok = false;
-                    break;
-                }
-                std::string_view s;
-                if (type == simdjson::ondemand::json_type::string) {
-                    if (v.get_string().get(s)) {
-                        ok = false;
-                        break;
-                    }
-                } else if (type == simdjson::ondemand::json_type::number) {
-                    s = trim(v.raw_json_token());
-                }
-                target->assign(s);
-            }
-            if (!ok) continue;
-            out.clear();
-            for (size_t t = 0; t < sc.texts.size(); ++t)
-                out.emplace_back(sc.columns[static_cast<size_t>(sc.texts[t])], values[t]);
-            record(id, date, out);
-        }
-    }
-
     const CountOptions& options_;
     const std::unordered_set<std::string>& wanted_;
     const std::unordered_set<std::string>& watch_;
-    simdjson::ondemand::parser parser_;
 };
 
 } // namespace
 
 // ---- truth
 
+namespace {
+
+// "snapchat:verb; whatsapp:misspelling" -> sorted distinct (platform, category) pairs.
+std::vector<std::pair<std::string, std::string>> parse_pairs(std::string_view list,
+                                                             const std::string& where,
+                                                             const char* column) {
+    std::vector<std::pair<std::string, std::string>> out;
+    while (!list.empty()) {
+        size_t semi = list.find(';');
+        std::string_view item = trim(list.substr(0, semi));
+        list = semi == std::string_view::npos ? std::string_view{} : list.substr(semi + 1);
+        if (item.empty()) continue;
+        size_t colon = item.find(':');
+        std::string_view p = colon == std::string_view::npos ? item : trim(item.substr(0, colon));
+        std::string_view c =
+            colon == std::string_view::npos ? std::string_view{} : trim(item.substr(colon + 1));
+        if (p.empty() || c.empty())
+            throw DataError(where + ": " + column + " item '" + std::string(item) +
+                            "': expected PLATFORM:" +
+                            (std::string(column) == "forms" ? "CATEGORY" : "KIND") +
+                            " (items joined by ';')");
+        out.emplace_back(lower(p), lower(c));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void merge_pairs(std::vector<std::pair<std::string, std::string>>& into,
+                 const std::vector<std::pair<std::string, std::string>>& more) {
+    into.insert(into.end(), more.begin(), more.end());
+    std::sort(into.begin(), into.end());
+    into.erase(std::unique(into.begin(), into.end()), into.end());
+}
+
+} // namespace
+
 TruthSet TruthSet::parse(std::string_view text, const std::string& source_name) {
     TruthSet t;
     t.source = source_name;
     std::vector<csv::Row> rows = csv::parse_all(text, source_name);
     if (rows.empty()) throw DataError(source_name + ": empty truth file (expected a header crime_id,platforms)");
-    int id_col = -1, platforms_col = -1;
+    int id_col = -1, platforms_col = -1, forms_col = -1, friends_col = -1;
     const auto& header = rows[0].fields;
     for (size_t i = 0; i < header.size(); ++i) {
         std::string h = lower(trim(i == 0 && header[i].rfind("\xEF\xBB\xBF", 0) == 0
@@ -304,7 +209,12 @@ TruthSet TruthSet::parse(std::string_view text, const std::string& source_name) 
                                        : std::string_view(header[i])));
         if (h == "crime_id") id_col = static_cast<int>(i);
         else if (h == "platforms") platforms_col = static_cast<int>(i);
+        else if (h == "forms") forms_col = static_cast<int>(i);
+        else if (h == "friends") friends_col = static_cast<int>(i);
     }
+    t.has_forms = forms_col >= 0;
+    t.has_friends = friends_col >= 0;
+    std::vector<std::string> lines_of; // per crime: where it was first listed
     if (id_col < 0 || platforms_col < 0) {
         std::string found;
         for (const auto& h : header) found += (found.empty() ? "" : ", ") + h;
@@ -328,17 +238,47 @@ TruthSet TruthSet::parse(std::string_view text, const std::string& source_name) 
             if (!item.empty()) platforms.push_back(lower(item));
             list = semi == std::string_view::npos ? std::string_view{} : list.substr(semi + 1);
         }
+        std::vector<std::pair<std::string, std::string>> forms, friends;
+        if (forms_col >= 0) {
+            forms = parse_pairs(f[static_cast<size_t>(forms_col)], where, "forms");
+            for (const auto& [p, c] : forms)
+                if (std::find(platforms.begin(), platforms.end(), p) == platforms.end())
+                    throw DataError(where + ": forms item '" + p + ":" + c + "': platform '" + p +
+                                    "' is not in this crime's platforms (a form describes how "
+                                    "a labelled platform is named)");
+        }
+        if (friends_col >= 0) {
+            friends = parse_pairs(f[static_cast<size_t>(friends_col)], where, "friends");
+            for (const auto& [p, k] : friends)
+                if (std::find(platforms.begin(), platforms.end(), p) != platforms.end())
+                    throw DataError(where + ": friends item '" + p + ":" + k + "': platform '" +
+                                    p +
+                                    "' is in this crime's platforms (a false friend belongs to "
+                                    "a crime that does not name the platform)");
+        }
         auto [it, fresh] = t.index_.emplace(id, t.crimes_.size());
         if (fresh) {
-            t.crimes_.push_back({id, {}});
+            t.crimes_.push_back({id, {}, {}, {}});
+            lines_of.push_back(where);
         } else {
             ++t.duplicates_; // the same crime listed again: its platforms are merged
         }
-        auto& into = t.crimes_[it->second].platforms;
+        Crime& crime = t.crimes_[it->second];
+        auto& into = crime.platforms;
         into.insert(into.end(), platforms.begin(), platforms.end());
         std::sort(into.begin(), into.end());
         into.erase(std::unique(into.begin(), into.end()), into.end());
+        merge_pairs(crime.forms, forms);
+        merge_pairs(crime.friends, friends);
     }
+    // A crime listed twice may name, on one line, a platform given as a false friend on the
+    // other.
+    for (size_t i = 0; i < t.crimes_.size(); ++i)
+        for (const auto& [p, k] : t.crimes_[i].friends)
+            if (std::binary_search(t.crimes_[i].platforms.begin(), t.crimes_[i].platforms.end(), p))
+                throw DataError(lines_of[i] + ": crime " + t.crimes_[i].id + ": friends item '" +
+                                p + ":" + k + "' names a platform the crime is labelled with "
+                                "(on another line of the truth)");
     return t;
 }
 
@@ -366,6 +306,11 @@ std::optional<double> Score::recall() const {
     if (tp + fn == 0) return std::nullopt;
     return static_cast<double>(tp) / static_cast<double>(tp + fn);
 }
+std::optional<double> CategoryScore::rate() const {
+    if (n == 0) return std::nullopt;
+    return static_cast<double>(hit) / static_cast<double>(n);
+}
+
 std::optional<double> Score::f1() const {
     if (tp + fp + fn == 0) return std::nullopt;
     return 2.0 * static_cast<double>(tp) / static_cast<double>(2 * tp + fp + fn);
@@ -391,6 +336,12 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
         report.platforms.push_back({p, p, false, {}});
     }
     const std::size_t np = report.platforms.size();
+    // Platforms of the set that are part of ANY (all but those marked outside-any).
+    std::vector<bool> in_any(np, false);
+    for (std::size_t p = 0; p < set.platforms.size(); ++p) in_any[p] = !set.platforms[p].outside_any;
+    report.has_forms = truth.has_forms;
+    report.has_friends = truth.has_friends;
+    std::map<std::string, CategoryScore> forms, friends;
     report.truth_crimes = truth.crimes().size();
     report.archive_crimes = result.crimes->size();
 
@@ -437,10 +388,24 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
         ++report.scored;
         std::fill(found.begin(), found.end(), false);
         std::fill(labelled.begin(), labelled.end(), false);
-        bool any_found = false, any_labelled = false;
+        bool any_found = false;
         for (const auto& pc : st.totals(totals))
-            if (pc.mentions > 0) found[pc.platform] = any_found = true;
-        for (const auto& p : t->platforms) labelled[index.at(p)] = any_labelled = true;
+            if (pc.mentions > 0) {
+                found[pc.platform] = true;
+                any_found = any_found || in_any[pc.platform];
+            }
+        for (const auto& p : t->platforms) labelled[index.at(p)] = true;
+        for (const auto& [p, c] : t->forms) {
+            CategoryScore& f = forms[c];
+            ++f.n;
+            f.hit += found[index.at(p)];
+        }
+        for (const auto& [p, k] : t->friends) {
+            CategoryScore& f = friends[k];
+            ++f.n;
+            auto it = index.find(p);
+            f.hit += it != index.end() && found[it->second];
+        }
         for (std::size_t p = 0; p < np; ++p) {
             Score& s = report.platforms[p].score;
             if (found[p] && labelled[p]) ++s.tp;
@@ -454,13 +419,20 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
         }
         // The online element counts only the set's platforms, as `count` does.
         bool any_labelled_in_set = false;
-        for (const auto& p : t->platforms) any_labelled_in_set |= report.platforms[index.at(p)].in_set;
-        (void)any_labelled;
+        for (const auto& p : t->platforms) any_labelled_in_set |= in_any[index.at(p)];
         if (any_found && any_labelled_in_set) ++report.any.tp;
         else if (any_found) ++report.any.fp;
         else if (any_labelled_in_set) ++report.any.fn;
     });
     report.archive_not_in_truth_ids.assign(not_in_truth.begin(), not_in_truth.end());
+    for (auto& [name, f] : forms) {
+        f.name = name;
+        report.forms.push_back(f);
+    }
+    for (auto& [name, f] : friends) {
+        f.name = name;
+        report.friends.push_back(f);
+    }
 
     std::set<std::string> missing;
     for (const auto& c : truth.crimes()) {
@@ -530,7 +502,8 @@ void collect_examples(const CountJob& job, const CountResult& result, const Trut
         literals_made[p] = true;
         std::set<std::string> seen;
         for (const auto& pat : set.patterns) {
-            if (pat.exclude || set.platforms[pat.platform].id != report.platforms[p].id) continue;
+            if (pat.exclude || pat.term || set.platforms[pat.platform].id != report.platforms[p].id)
+                continue; // terms belong to no platform (their platform index is kNoPlatform)
             try {
                 for (const auto& lit : NaiveMatcher::expand(pat.engine_expression(), pat.source)) {
                     std::string s;
@@ -697,6 +670,25 @@ void write_eval_markdown(std::ostream& out, const CountJob& job, const CountResu
     if (extra) out << " Platforms not in the pattern set are listed but left out of micro and macro.";
     out << "\n";
 
+    if (r.has_forms) {
+        out << "\n## Recall by surface form\n\nOver the labelled (crime, platform) pairs whose "
+               "platform the crime names in that form (truth column `forms`): TP = the set "
+               "finds the platform in the crime.\n\n";
+        out << "| surface form | labelled | TP | FN | recall |\n|---|---:|---:|---:|---:|\n";
+        for (const auto& f : r.forms)
+            out << "| " << md_cell(f.name) << " | " << f.n << " | " << f.hit << " | "
+                << f.n - f.hit << " | " << fixed(f.rate(), "-") << " |\n";
+    }
+    if (r.has_friends) {
+        out << "\n## False positives by false-friend kind\n\nOver the (crime, platform) pairs "
+               "where the crime carries a false friend of a platform it does not name (truth "
+               "column `friends`): FP = the set says the crime names the platform.\n\n";
+        out << "| false friend | crimes | FP | FP rate |\n|---|---:|---:|---:|\n";
+        for (const auto& f : r.friends)
+            out << "| " << md_cell(f.name) << " | " << f.n << " | " << f.hit << " | "
+                << fixed(f.rate(), "-") << " |\n";
+    }
+
     if (!r.truth_not_evaluated_ids.empty() || !r.archive_not_in_truth_ids.empty()) {
         out << "\n## Crimes not scored\n\n";
         if (!r.truth_not_evaluated_ids.empty()) {
@@ -737,8 +729,12 @@ void write_eval_markdown(std::ostream& out, const CountJob& job, const CountResu
 }
 
 void write_eval_csv(std::ostream& out, const EvalReport& r) {
+    // With surface forms or false friends in the truth, a last column fp_rate (friend rows).
+    const bool rates = r.has_forms || r.has_friends;
     std::string s = "row,platform,labelled,found,tp,fp,fn,precision,recall,f1,crime_id,column,"
-                    "text,note\n";
+                    "text,note";
+    s += rates ? ",fp_rate\n" : "\n";
+    const std::string tail = rates ? "," : "";
     auto score_row = [&](const char* kind, const std::string& platform, const Score& sc,
                          std::optional<double> p, std::optional<double> rc,
                          std::optional<double> f1, bool counts) {
@@ -751,7 +747,7 @@ void write_eval_csv(std::ostream& out, const EvalReport& r) {
                  std::to_string(sc.fn);
         else
             s += ",,,,,";
-        s += ',' + fixed(p, "") + ',' + fixed(rc, "") + ',' + fixed(f1, "") + ",,,,\n";
+        s += ',' + fixed(p, "") + ',' + fixed(rc, "") + ',' + fixed(f1, "") + ",,,," + tail + "\n";
     };
     for (const auto& ps : r.platforms)
         score_row(ps.in_set ? "platform" : "platform_not_in_set", ps.id, ps.score,
@@ -759,14 +755,32 @@ void write_eval_csv(std::ostream& out, const EvalReport& r) {
     score_row("micro", "", r.micro, r.micro.precision(), r.micro.recall(), r.micro.f1(), true);
     score_row("macro", "", {}, r.macro_precision, r.macro_recall, r.macro_f1, false);
     score_row("any", "ANY", r.any, r.any.precision(), r.any.recall(), r.any.f1(), true);
-    for (const auto& e : r.examples) {
-        csv::append_row(s, {kind_name(e.kind), r.platforms[e.platform].id, "", "", "", "", "", "",
-                            "", "", e.crime_id, e.column, e.snippet, e.note});
-    }
+    // form: platform = the category, labelled = pairs, found = tp; friend: platform = the
+    // kind, labelled = pairs, found = fp.
+    for (const auto& f : r.forms)
+        csv::append_row(s, {"form", f.name, std::to_string(f.n), std::to_string(f.hit),
+                            std::to_string(f.hit), "", std::to_string(f.n - f.hit), "",
+                            fixed(f.rate(), ""), "", "", "", "", "", ""});
+    for (const auto& f : r.friends)
+        csv::append_row(s, {"friend", f.name, std::to_string(f.n), std::to_string(f.hit), "",
+                            std::to_string(f.hit), "", "", "", "", "", "", "", "",
+                            fixed(f.rate(), "")});
+    auto row = [&](std::initializer_list<std::string_view> v) {
+        bool first = true;
+        for (std::string_view f : v) {
+            if (!first) s += ',';
+            first = false;
+            csv::append_field(s, f);
+        }
+        s += rates ? ",\n" : "\n";
+    };
+    for (const auto& e : r.examples)
+        row({kind_name(e.kind), r.platforms[e.platform].id, "", "", "", "", "", "", "", "",
+             e.crime_id, e.column, e.snippet, e.note});
     for (const auto& id : r.truth_not_evaluated_ids)
-        csv::append_row(s, {"truth_not_evaluated", "", "", "", "", "", "", "", "", "", id, "", "", ""});
+        row({"truth_not_evaluated", "", "", "", "", "", "", "", "", "", id, "", "", ""});
     for (const auto& id : r.archive_not_in_truth_ids)
-        csv::append_row(s, {"archive_not_in_truth", "", "", "", "", "", "", "", "", "", id, "", "", ""});
+        row({"archive_not_in_truth", "", "", "", "", "", "", "", "", "", id, "", "", ""});
     out << s;
 }
 
@@ -811,6 +825,27 @@ void write_eval_json(std::ostream& out, const CountJob& job, const CountResult& 
          ", \"recall\": " + json_number(r.macro_recall) + ", \"f1\": " + json_number(r.macro_f1) +
          "},\n";
     j += "  \"any\": {" + score(r.any) + "},\n";
+    if (r.has_forms) {
+        j += "  \"surface_forms\": [";
+        for (size_t i = 0; i < r.forms.size(); ++i) {
+            const auto& f = r.forms[i];
+            j += std::string(i ? ", " : "") + "{\"form\": " + json_string(f.name) +
+                 ", \"labelled\": " + std::to_string(f.n) + ", \"tp\": " + std::to_string(f.hit) +
+                 ", \"fn\": " + std::to_string(f.n - f.hit) +
+                 ", \"recall\": " + json_number(f.rate()) + "}";
+        }
+        j += "],\n";
+    }
+    if (r.has_friends) {
+        j += "  \"false_friends\": [";
+        for (size_t i = 0; i < r.friends.size(); ++i) {
+            const auto& f = r.friends[i];
+            j += std::string(i ? ", " : "") + "{\"kind\": " + json_string(f.name) +
+                 ", \"crimes\": " + std::to_string(f.n) + ", \"fp\": " + std::to_string(f.hit) +
+                 ", \"fp_rate\": " + json_number(f.rate()) + "}";
+        }
+        j += "],\n";
+    }
     j += "  \"examples\": [";
     for (size_t i = 0; i < r.examples.size(); ++i) {
         const auto& e = r.examples[i];

@@ -7,7 +7,17 @@
 // each undefined (shown as "-", JSON null) when its denominator is 0. Micro figures pool the
 // counts of every platform of the set; macro figures average the per-platform figures over
 // the platforms where they are defined. ANY scores the online element (the crime names at
-// least one platform of the set) and is not part of micro or macro.
+// least one platform of the set) and is not part of micro or macro. A platform marked
+// `outside-any` in the set (another online service) is scored like any platform, in micro
+// and macro, but is not part of ANY, which keeps count's meaning: names a listed platform.
+//
+// Surface forms and false friends (optional truth columns, see TruthSet): when the truth
+// has a `forms` or `friends` column, the report adds recall by surface-form category (over
+// the labelled (crime, platform) pairs with that form: TP = the set finds the platform in
+// the crime, FN = it does not) and the false-positive rate by false-friend kind (over the
+// (crime, platform) pairs carrying that kind, a crime that does not name the platform: FP =
+// the set says it names it; rate = FP / pairs). Without those columns the output is as
+// before.
 //
 // Which crimes are scored: those present in both the truth file and the archive that are in
 // scope. By default eval has no scope at all (every offence code, every date, any victim
@@ -34,12 +44,25 @@
 namespace moscan {
 
 // The labelled platforms of each crime: a CSV with a header naming `crime_id` and
-// `platforms` (ids joined by ';', empty for none); other columns are ignored.
+// `platforms` (ids joined by ';', empty for none); other columns are ignored, except two
+// optional ones:
+//   forms    the surface forms in which the crime names its labelled platforms, as
+//            PLATFORM:CATEGORY items joined by ';' (`snapchat:verb;whatsapp:misspelling`);
+//            a platform may have several categories; each PLATFORM must be one of the
+//            crime's `platforms`. Categories are free lower-case names (plain, verb,
+//            misspelling, abbreviation, spacing, possessive, shorthand, rename, ...).
+//   friends  false friends present in a crime that does NOT name that platform, as
+//            PLATFORM:KIND items (`signal:traffic;discord:common_noun`); PLATFORM must not
+//            be one of the crime's `platforms`.
+// Ids, platforms, categories and kinds are trimmed and compared in lower case; an item
+// without ':' or with an empty side is an error naming file and line.
 class TruthSet {
 public:
     struct Crime {
         std::string id;
         std::vector<std::string> platforms; // sorted, distinct
+        // (platform, category) and (platform, kind) pairs, sorted, distinct.
+        std::vector<std::pair<std::string, std::string>> forms, friends;
     };
 
     static TruthSet load(const std::string& file); // throws NoInputError / DataError
@@ -48,6 +71,7 @@ public:
     const std::vector<Crime>& crimes() const { return crimes_; }
     const Crime* find(std::string_view id) const;
     std::uint64_t duplicate_lines() const { return duplicates_; }
+    bool has_forms = false, has_friends = false; // the optional columns are present
     std::string source;
 
 private:
@@ -69,6 +93,15 @@ struct PlatformScore {
     Score score;
 };
 
+// Recall over the (crime, platform) pairs labelled with a surface-form category, or the
+// false-positive rate over the pairs carrying a false-friend kind.
+struct CategoryScore {
+    std::string name;     // the category or kind
+    std::uint64_t n = 0;  // pairs
+    std::uint64_t hit = 0; // forms: found (TP); friends: found although not named (FP)
+    std::optional<double> rate() const; // hit / n; undefined when n = 0
+};
+
 struct EvalExample {
     enum class Kind { false_positive, false_negative };
     Kind kind;
@@ -84,6 +117,8 @@ struct EvalReport {
     Score micro;
     std::optional<double> macro_precision, macro_recall, macro_f1;
     Score any;
+    bool has_forms = false, has_friends = false;  // the truth has the optional columns
+    std::vector<CategoryScore> forms, friends;    // by name
 
     std::uint64_t truth_crimes = 0;   // distinct ids in the truth file
     std::uint64_t archive_crimes = 0; // crimes of the archive with a row that passed the row filters

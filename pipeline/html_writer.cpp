@@ -156,21 +156,38 @@ void write_html(std::ostream& out, const CountJob& job, const CountResult& resul
             h << "<th class=\"n\">Crimes</th><th class=\"n\">Times recorded</th><th "
                  "class=\"n\">% of where known</th>";
         h << "</tr></thead>\n<tbody>\n";
-        for (size_t i = 0; i <= np + 1; ++i) {
-            h << (i == np ? "<tr class=\"any\">" : i > np ? "<tr class=\"total\">" : "<tr>");
+        // Rows: the platforms, ANY, ONLINE (sets with an outside-any platform), TOTAL.
+        const size_t online_at = cube.online_row ? np + 1 : SIZE_MAX;
+        const size_t last = cube.online_row ? np + 2 : np + 1;
+        for (size_t i = 0; i <= last; ++i) {
+            h << (i == np || i == online_at ? "<tr class=\"any\">"
+                  : i > np                  ? "<tr class=\"total\">"
+                                            : "<tr>");
             h << "<td>"
               << (i < np ? esc(cube.platform_names[i])
-                         : i == np ? std::string("Any platform (where known)")
-                                   : std::string("All crimes in scope"))
+                  : i == np
+                      ? std::string(cube.online_row ? "Any listed platform (where known)"
+                                                    : "Any platform (where known)")
+                  : i == online_at
+                      ? std::string("Online element (listed platform or other online service)")
+                      : std::string("All crimes in scope"))
               << "</td>";
             for (int pk : periods) {
                 CellKey k = headline_key(pk, g);
                 Shown base = shown(r, k, Measure::any_crimes);
-                if (i < np) {
+                if (i < np && cube.platform_outside[i]) { // not in the where-known base
+                    h << "<td class=\"n\">" << num(shown(r, k, Measure::crimes, i))
+                      << "</td><td class=\"n\">" << num(shown(r, k, Measure::mentions, i))
+                      << "</td><td></td>";
+                } else if (i < np) {
                     Shown c = shown(r, k, Measure::crimes, i);
                     h << "<td class=\"n\">" << num(c) << "</td><td class=\"n\">"
                       << num(shown(r, k, Measure::mentions, i)) << "</td><td class=\"n\">"
                       << pct(c.value, base.value, c.hidden || base.hidden) << "</td>";
+                } else if (i == online_at) {
+                    h << "<td class=\"n\">" << num(shown(r, k, Measure::online_crimes))
+                      << "</td><td class=\"n\">" << num(shown(r, k, Measure::online_mentions))
+                      << "</td><td></td>";
                 } else if (i == np) {
                     h << "<td class=\"n\">" << num(base) << "</td><td class=\"n\">"
                       << num(shown(r, k, Measure::any_mentions)) << "</td><td class=\"n\">"
@@ -208,7 +225,11 @@ void write_html(std::ostream& out, const CountJob& job, const CountResult& resul
         h << "<section id=\"flag\"><h2>Online flag and platform keyword</h2>\n<table><thead><tr>"
              "<th>Period</th><th>Group</th><th class=\"n\">All crimes in scope</th><th "
              "class=\"n\">Flagged online</th><th class=\"n\">Platform keyword</th><th "
-             "class=\"n\">Both</th><th class=\"n\">Either</th></tr></thead><tbody>\n";
+             "class=\"n\">Both</th><th class=\"n\">Either</th>";
+        if (cube.online_row)
+            h << "<th class=\"n\">Online element</th><th class=\"n\">Online element: "
+                 "both</th><th class=\"n\">Online element: either</th>";
+        h << "</tr></thead><tbody>\n";
         for (int g : groups)
             for (int pk : periods) {
                 CellKey k = headline_key(pk, g);
@@ -217,6 +238,10 @@ void write_html(std::ostream& out, const CountJob& job, const CountResult& resul
                 for (Measure m : {Measure::total, Measure::flagged, Measure::any_crimes,
                                   Measure::any_both, Measure::any_either})
                     h << "<td class=\"n\">" << num(shown(r, k, m)) << "</td>";
+                if (cube.online_row)
+                    for (Measure m : {Measure::online_crimes, Measure::online_both,
+                                      Measure::online_either})
+                        h << "<td class=\"n\">" << num(shown(r, k, m)) << "</td>";
                 h << "</tr>\n";
             }
         h << "</tbody></table></section>\n";

@@ -113,4 +113,53 @@ inline bool append_json_unescaped(std::string& out, std::string_view raw) {
     return true;
 }
 
+// Whether `t` is a JSON number as the grammar has it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+inline bool json_number_valid(std::string_view t) {
+    std::size_t i = 0;
+    const std::size_t n = t.size();
+    auto digits = [&] {
+        const std::size_t from = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
+        return i > from;
+    };
+    if (i < n && t[i] == '-') ++i;
+    if (i < n && t[i] == '0') ++i;
+    else if (!digits()) return false;
+    if (i < n && t[i] == '.') {
+        ++i;
+        if (!digits()) return false;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    return i == n;
+}
+
+// Whether a scalar's raw token (simdjson's raw_json_token(), whitespace after it allowed) is
+// valid JSON: a string whose escapes are valid (stage 1 has checked that it is closed and has
+// no control character), true, false, null or a number. simdjson On Demand does not look at
+// the values it skips nor at an atom's letters until it is read as such: barewords
+// ("MOText":snapchat), 01, 1., .5, +1, NaN are caught here. `scratch` is used for escapes.
+inline bool json_scalar_valid(std::string_view tok, std::string& scratch) {
+    while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\t' || tok.back() == '\r' ||
+                            tok.back() == '\n'))
+        tok.remove_suffix(1);
+    if (tok.empty()) return false;
+    switch (tok[0]) {
+    case '"': {
+        if (tok.size() < 2 || tok.back() != '"') return false;
+        const std::string_view inner = tok.substr(1, tok.size() - 2);
+        if (inner.find('\\') == std::string_view::npos) return true;
+        scratch.clear();
+        return append_json_unescaped(scratch, inner);
+    }
+    case 't': return tok == "true";
+    case 'f': return tok == "false";
+    case 'n': return tok == "null";
+    default: return json_number_valid(tok);
+    }
+}
+
 } // namespace moscan

@@ -2,18 +2,24 @@
 #pragma once
 
 #include "matchers/matcher_options.hpp"
+#include "pipeline/dates.hpp"
 #include "pipeline/periods.hpp"
 #include "pipeline/progress.hpp"
+#include "pipeline/summary.hpp"
 #include "pipeline/victims.hpp"
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace moscan {
 
 enum class InputFormat { detect, csv, jsonl };
+// Text encoding of the inputs (--encoding); auto: a byte order mark, else UTF-8, else
+// Windows-1252 when the first block is not valid UTF-8 (pipeline/input_source.hpp).
+enum class Encoding { automatic, utf8, utf16le, utf16be, cp1252, latin1 };
 enum class OutputFormat { csv, json, md };
 enum class OnError { standard, fail, skip }; // standard: structural breakage fails, bad values skip
 enum class UnknownAge { exclude, include };
@@ -27,6 +33,8 @@ struct ColumnNames {
 struct CountOptions {
     std::vector<std::string> inputs; // files, directories, or "-" for stdin
     InputFormat input_format = InputFormat::detect;
+    char delimiter = 0; // CSV field delimiter (--delimiter): ',' ';' '\t' '|'; 0: detect per file
+    Encoding encoding = Encoding::automatic;
     ColumnNames columns;
 
     Periods periods;
@@ -49,6 +57,11 @@ struct CountOptions {
     std::size_t crime_memory = 16u << 20;
     std::string temp_dir; // empty: $TMPDIR, else /tmp
     OnError on_error = OnError::standard;
+    // --date-format: nullopt (auto) detects each file's format from its first values
+    // (dates.hpp, detect_date_format); otherwise every file is read in this one.
+    std::optional<DateFormat> date_format;
+    RejectLimit max_rejected; // --max-rejected: past it the run fails (exit 65)
+    std::string rejects_file; // --rejects: every rejected row, as CSV
     bool keep_crimes = false; // CountResult::crimes holds every crime's merged state (eval)
     // Tests: called once every input has been read, before the crimes are reduced (and
     // deferred rows read back).

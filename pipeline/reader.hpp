@@ -11,8 +11,15 @@
 // max_record_bytes. The first record of a CSV file is its header: the reader resolves the
 // column mapping once per file (FileSchema) before any chunk of that file is handed on.
 // Buffers carry SIMDJSON_PADDING spare bytes so JSON lines can be parsed in place.
+//
+// The bytes come from an InputFile (input_source.hpp): compressed inputs are decompressed and
+// other encodings transcoded there, so chunks are always UTF-8 text. Text read as UTF-8 is
+// validated chunk by chunk (SIMD, simdjson::validate_utf8); a chunk holding invalid sequences
+// has each replaced by U+FFFD, is counted (invalid_utf8()) and the first place is reported, so
+// nothing downstream (patterns, --hits, reports) ever sees invalid UTF-8.
 #pragma once
 
+#include "pipeline/input_source.hpp"
 #include "pipeline/options.hpp"
 
 #include <cstdint>
@@ -28,6 +35,14 @@ struct FileSchema {
     std::uint32_t index = 0; // position among the run's inputs (ChunkReader::schemas())
     bool rereadable = false; // a regular file opened by name: its rows can be read again
     InputFormat format = InputFormat::csv;
+    // How its dates are written: --date-format, or detected from its first values before any
+    // of its chunks is processed (count_job.cpp); set once, by the serial input stage.
+    DateFormat date_format;
+    bool date_format_set = false;
+    char delimiter = ',';  // CSV: ',' ';' '\t' or '|' (--delimiter, a sep= line, or detected)
+    bool cr_lines = false; // CSV: CR-only line ends (old Mac), read as LFs
+    bool sep_line = false; // CSV: an Excel "sep=;" first line, skipped (its line is counted)
+    std::uint32_t key_objects = 0; // JSONL: objects whose keys name the columns (the first 1000)
     std::vector<std::string> columns; // header (CSV) or keys of the first object (JSONL)
     // CSV: column indices; JSONL: indices into `columns` naming the keys. -1 = absent.
     int id = -1, date = -1, code = -1, age = -1, flag = -1, gender = -1;
@@ -46,6 +61,9 @@ struct Chunk {
     std::uint64_t first_line = 1; // line number of data[0]
     std::uint64_t offset = 0;     // byte offset of data[0] in its file
     bool final_in_file = false;   // ends at end of file (the last record may lack a newline)
+    // Its rows can be read again from the file at their offsets (FileSchema::rereadable, and the
+    // chunk was not changed by UTF-8 repair).
+    bool rereadable = false;
 };
 
 class ChunkReader {
@@ -65,8 +83,13 @@ public:
     std::uint64_t total_bytes() const;
     std::size_t files_read() const { return schemas_.size(); }
     const std::vector<std::unique_ptr<FileSchema>>& schemas() const { return schemas_; }
-    // The inputs after expanding directories, in reading order.
-    const std::vector<std::string>& input_names() const { return inputs_; }
+    // The text streams read so far, in reading order: files after expanding directories, zip
+    // members as "archive.zip:member.csv". Every input once all are read.
+    const std::vector<std::string>& input_names() const { return read_names_; }
+    // Lines for the run summary: encodings detected, archives' sizes, files skipped in a
+    // directory, invalid UTF-8 replaced.
+    std::vector<std::string> notes() const;
+    std::uint64_t invalid_utf8() const { return invalid_utf8_; }
 
 private:
     bool open_next_file();
@@ -75,11 +98,23 @@ private:
     void grow(Chunk& c, std::size_t capacity);
     Chunk* acquire();
     void read_header(Chunk& c);
+    bool csv_header_start(Chunk& c, std::size_t skip, int& cr_state, std::size_t& converted,
+                          std::size_t& end);
 
     const CountOptions& options_;
     std::vector<std::string> inputs_;
     std::size_t next_input_ = 0;
-    int fd_ = -1;
+    void finish_input();
+    void repair(Chunk& c);
+
+    std::unique_ptr<InputFile> input_;
+    std::uint64_t raw_done_ = 0;  // bytes of the inputs already closed
+    std::uint64_t text_bytes_ = 0; // decoded bytes of the current stream
+    std::vector<std::string> read_names_;
+    std::vector<std::string> notes_;
+    std::uint64_t invalid_utf8_ = 0;
+    std::string invalid_first_; // "file:line" of the first invalid UTF-8
+    std::string repaired_;
     bool eof_ = true;
     std::uint64_t line_ = 1;
     std::uint64_t offset_ = 0;

@@ -74,6 +74,9 @@ CellCounts& CellCounts::operator+=(const CellCounts& o) {
     any += o.any;
     any_mentions += o.any_mentions;
     any_both += o.any_both;
+    online += o.online;
+    online_mentions += o.online_mentions;
+    online_both += o.online_both;
     for (size_t p = 0; p < o.crimes.size(); ++p) {
         crimes[p] += o.crimes[p];
         mentions[p] += o.mentions[p];
@@ -111,7 +114,11 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
     for (const auto& p : in.patterns.platforms) {
         cube.platform_ids.push_back(p.id);
         cube.platform_names.push_back(p.name);
+        cube.platform_outside.push_back(p.outside_any ? 1 : 0);
+        cube.online_row = cube.online_row || p.outside_any;
     }
+    const std::vector<char>& outside = cube.platform_outside;
+    const bool online_row = cube.online_row;
     auto cell = [&](std::map<CellKey, CellCounts>& cells, const CellKey& k) -> CellCounts& {
         CellCounts& c = cells[k];
         if (c.crimes.empty()) {
@@ -183,6 +190,18 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         a.online += online;
         std::uint64_t sum = 0;
         for (const auto& t : totals) sum += t.mentions;
+        // ANY: the listed platforms only (the same as ONLINE without outside platforms).
+        bool listed = online;
+        std::uint64_t listed_sum = sum;
+        if (online_row) {
+            listed = false;
+            listed_sum = 0;
+            for (const auto& t : totals)
+                if (!outside[t.platform]) {
+                    listed = true;
+                    listed_sum += t.mentions;
+                }
+        }
 
         // Period keys: one, unless explicit periods overlap.
         int one_key = 0;
@@ -207,10 +226,15 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
             CellCounts& c = cell(a.cells, k);
             ++c.total;
             c.flagged += st.flagged;
-            if (online) {
+            if (listed) {
                 ++c.any;
-                c.any_mentions += sum;
+                c.any_mentions += listed_sum;
                 c.any_both += st.flagged;
+            }
+            if (online) {
+                ++c.online;
+                c.online_mentions += sum;
+                c.online_both += st.flagged;
             }
             for (const auto& t : totals) {
                 ++c.crimes[t.platform];
@@ -340,8 +364,9 @@ std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o, const Suppr
             return sup && sup->hidden(k, m, platform);
         };
         // One row: the row's crimes, mentions, and its flag and share measures.
+        // no_share: TOTAL, ONLINE and outside platforms (not part of the where-known base).
         auto emit = [&](std::string platform, std::uint64_t crimes, std::uint64_t mentions,
-                        std::uint64_t both, bool is_total, Measure mc, Measure mm, Measure mb,
+                        std::uint64_t both, bool no_share, Measure mc, Measure mm, Measure mb,
                         Measure me, std::size_t p) {
             TableRow r = base;
             r.platform = std::move(platform);
@@ -360,7 +385,7 @@ std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o, const Suppr
             if (o.shares) {
                 r.base = c.any;
                 if (hidden(Measure::any_crimes)) r.hidden |= kHideBase;
-                if (!is_total) {
+                if (!no_share) {
                     r.share = c.any ? 100.0 * static_cast<double>(crimes) /
                                           static_cast<double>(c.any)
                                     : 0.0;
@@ -381,11 +406,15 @@ std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o, const Suppr
             // A platform row with no crimes is left out, unless its zero is hidden (it
             // never is: only counts from 1 are suppressed, and a secondary is never a zero).
             if (!c.crimes[i]) continue;
-            emit(cube.platform_ids[i], c.crimes[i], c.mentions[i], c.both[i], false,
-                 Measure::crimes, Measure::mentions, Measure::both, Measure::either, i);
+            emit(cube.platform_ids[i], c.crimes[i], c.mentions[i], c.both[i],
+                 cube.platform_outside[i] != 0, Measure::crimes, Measure::mentions, Measure::both, Measure::either, i);
         }
         emit("ANY", c.any, c.any_mentions, c.any_both, false, Measure::any_crimes,
              Measure::any_mentions, Measure::any_both, Measure::any_either, 0);
+        if (cube.online_row)
+            emit("ONLINE", c.online, c.online_mentions, c.online_both, true,
+                 Measure::online_crimes, Measure::online_mentions, Measure::online_both,
+                 Measure::online_either, 0);
         // TOTAL: its keyword set is every crime of the cell, so both = flagged and
         // either = TOTAL; its mentions are those of ANY.
         emit("TOTAL", c.total, c.any_mentions, c.flagged, true, Measure::total,

@@ -15,7 +15,13 @@
 // The long table (TableRow, the default output `period,group,code,platform,crimes,mentions`):
 // per leaf cell, one row per platform with crimes > 0 in pattern-set order, then ANY
 // (crimes naming at least one platform: the online element, the "where known" base) and
-// TOTAL (all crimes in scope). Cells are ordered by period (as defined, or chronological
+// TOTAL (all crimes in scope). A platform marked `outside-any` in the pattern set (an online
+// service outside the listed platforms, e.g. "other online service") has its own row but is
+// not part of ANY (which then means "names at least one listed platform"); a set with such a
+// platform adds the row ONLINE after ANY: crimes naming any platform, listed or not (the
+// online element). ONLINE's mentions are every platform's; ANY's (and TOTAL's) the listed
+// platforms'. Neither ONLINE nor an outside platform has a where-known share. Sets without
+// an outside platform have no ONLINE row, and their tables are as before. Cells are ordered by period (as defined, or chronological
 // buckets), group and code (code-list order), then the other dimensions; every requested
 // period and selected group (and age band and gender) gets its ANY and TOTAL rows even when
 // they are zero, unless codes are broken down (then only codes seen appear).
@@ -101,6 +107,9 @@ using CellKey = std::array<int, kDims>;
 struct CellCounts {
     std::vector<std::uint64_t> crimes, mentions, both; // per platform
     std::uint64_t any = 0, any_mentions = 0, any_both = 0, total = 0, flagged = 0;
+    // ONLINE: crimes naming any platform, listed or outside ANY (equal to ANY's figures when
+    // the set has no outside platform).
+    std::uint64_t online = 0, online_mentions = 0, online_both = 0;
     bool operator==(const CellCounts&) const = default;
     // Adds another cell's counts (the same platforms, in the same order).
     CellCounts& operator+=(const CellCounts& o);
@@ -117,6 +126,8 @@ struct DimSpec {
 struct Cube {
     Breakdown by;
     std::vector<std::string> platform_ids, platform_names;
+    std::vector<char> platform_outside; // per platform: marked outside-any (not part of ANY)
+    bool online_row = false;            // some platform is outside ANY: the ONLINE row is shown
     std::array<DimSpec, kDims> dims; // indexed by Dim; only those broken down matter
     std::map<CellKey, CellCounts> cells;
     bool margins = false;

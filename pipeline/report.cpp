@@ -163,6 +163,28 @@ std::vector<Note> method_notes(const CountJob& job, const CountResult& result, c
         "the crime's distinct texts, the figure a keyword search gives. Any platform: crimes "
         "naming at least one platform (the online element, and the 'where known' base). All "
         "crimes: every crime in scope, named platform or not.");
+    const Cube& cube = r.cube;
+    std::string outside_names;
+    for (std::size_t i = 0; i < cube.platforms(); ++i)
+        if (cube.platform_outside[i])
+            outside_names += (outside_names.empty() ? "'" : ", '") + cube.platform_names[i] + "'";
+    if (cube.online_row)
+        add("Online element",
+            "Three rows answer 'had an online element' at different strengths. Any listed "
+            "platform: crimes naming at least one of the listed platforms (every platform row "
+            "except " +
+                outside_names +
+                "); this is the 'where known' base. " + outside_names +
+                ": crimes naming an online service outside the listed platforms (for example a "
+                "video site, a dating app, 'social media', a chat site or a webcam); such a "
+                "crime may also name a listed platform, and is then counted in both rows. "
+                "Online element: crimes naming a listed platform or another online service, "
+                "so it lies between Any listed platform and Any listed platform plus " +
+                outside_names +
+                ". Times recorded for Any listed platform (and All crimes) are the listed "
+                "platforms' mentions, for the Online element every platform's. Crimes naming "
+                "no platform or service may still have had an online element that the text "
+                "does not name.");
     add("Fields searched",
         "The free-text field(s) " + p.text_columns +
             " of every row of a crime in scope. Other fields are not searched.");
@@ -213,12 +235,23 @@ std::vector<Note> method_notes(const CountJob& job, const CountResult& result, c
         add("Online flag",
             "A crime is flagged online when any of its rows has the online/cyber flag set "
             "(Y, Yes, True, 1, Online or Cyber). The flag and the platform keyword search are "
-            "shown side by side: flagged, keyword (names a platform), both, and either.");
+            "shown side by side: flagged, keyword (names a platform), both, and either." +
+                std::string(cube.online_row
+                                ? " In the 'Any listed platform' row and the 'Platform keyword' "
+                                  "column, keyword means naming a listed platform; in the "
+                                  "'Online element' row and columns, naming a listed platform "
+                                  "or another online service (" +
+                                      outside_names + "); both and either follow each."
+                                : ""));
     add("Where known",
         "Percentages are of the 'where known' base: the crimes of the same period and group "
         "naming at least one platform. They add up to more than 100% when crimes name "
         "several platforms. Crimes naming no platform may still have had an online element "
-        "that the text does not name.");
+        "that the text does not name." +
+            std::string(cube.online_row ? " The base holds the listed platforms only: " +
+                                              outside_names +
+                                              " and the Online element have no percentage."
+                                        : ""));
     if (r.sup()) {
         const Suppression& sup = *r.sup();
         add("Disclosure control",

@@ -66,8 +66,13 @@ void write_markdown(std::ostream& out, const CountJob& job, const CountResult& r
                     const Report* report) {
     Provenance p = provenance_of(job);
     std::map<std::string, std::string> display;
-    for (const auto& pl : job.patterns().platforms) display[pl.id] = pl.name;
-    display["ANY"] = "**Any platform (online element)**";
+    bool online_row = false;
+    for (const auto& pl : job.patterns().platforms) {
+        display[pl.id] = pl.name;
+        online_row = online_row || pl.outside_any;
+    }
+    display["ANY"] = online_row ? "**Any listed platform**" : "**Any platform (online element)**";
+    display["ONLINE"] = "**Online element (listed platform or other online service)**";
     display["TOTAL"] = "**All crimes in scope**";
     const bool flag = report && report->row_options.flag;
     const bool shares = report && report->row_options.shares;
@@ -108,6 +113,10 @@ void write_markdown(std::ostream& out, const CountJob& job, const CountResult& r
     }
     out << "\nCrimes: distinct crimes whose text names the platform (rows of one crime counted "
            "once). Times recorded: mentions in the crimes' distinct texts.\n";
+    if (online_row)
+        out << "Any listed platform: crimes naming at least one listed platform. Online element: "
+               "crimes naming a listed platform or another online service (rows marked "
+               "outside-any in the pattern set, not part of Any listed platform).\n";
     out << "Periods: " << p.periods << ". Groups: " << p.groups << ". Scope: " << p.age_rule
         << ". Pattern set " << p.pattern_set << " (" << p.pattern_hash << "), " << p.engine
         << ", moscan " << p.version << ".\n";
@@ -148,6 +157,7 @@ void write_json(std::ostream& out, const CountJob& job, const CountResult& resul
         first = false;
     }
     j += "}, \"blank_lines\": " + std::to_string(s.rows.blank_lines);
+    j += ", \"columns\": " + s.columns_json();
     // With disclosure control, the grand totals are published only when the table shows
     // them (--totals) and they are not suppressed: otherwise they could give away a hidden
     // count.
@@ -155,7 +165,8 @@ void write_json(std::ostream& out, const CountJob& job, const CountResult& resul
     const bool grand_hidden =
         report && report->sup() &&
         (!report->row_options.totals || report->sup()->hidden(grand, Measure::total) ||
-         report->sup()->hidden(grand, Measure::any_crimes));
+         report->sup()->hidden(grand, Measure::any_crimes) ||
+         report->sup()->hidden(grand, Measure::online_crimes));
     j += ", \"crimes_in_scope\": " + (grand_hidden ? "null" : std::to_string(s.crimes_in_scope));
     j += ", \"crimes_online\": " + (grand_hidden ? "null" : std::to_string(s.crimes_online));
     j += ", \"bytes\": " + std::to_string(s.bytes);
@@ -234,6 +245,15 @@ void write_summary(std::ostream& out, const CountJob& job, const CountResult& re
                   s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.threads);
     out << "moscan: read " << thousands(s.rows.read) << (s.rows.read == 1 ? " row (" : " rows (") << thousands(s.bytes)
         << " bytes, " << s.files << (s.files == 1 ? " file" : " files") << ") in " << rate << "\n";
+    if (!result.inputs.empty()) {
+        std::string names;
+        for (std::size_t i = 0; i < result.inputs.size() && i < 10; ++i)
+            names += (i ? ", " : "") + result.inputs[i];
+        if (result.inputs.size() > 10)
+            names += ", ... (" + std::to_string(result.inputs.size()) + " in all)";
+        out << "  files read           " << names << "\n";
+    }
+    for (const auto& n : s.input_notes) out << "  input: " << n << "\n";
     out << "  rows used            " << thousands(s.rows_used) << "\n";
     out << "  rows out of scope    " << thousands(s.rows_out_of_scope()) << "  (offence code "
         << thousands(s.rows.out_code) << ", date outside periods " << thousands(s.rows.out_date)
@@ -254,10 +274,14 @@ void write_summary(std::ostream& out, const CountJob& job, const CountResult& re
             << (s.spills == 1 ? " spill" : " spills") << " (--crime-memory)\n";
     out << "  pattern set          " << p.pattern_set << " (" << p.pattern_hash << "), "
         << p.engine << "\n";
+    out << s.format_columns();
     for (const auto& i : s.issues) out << "  rejected: " << i.message() << "\n";
     if (s.rows_rejected() > s.issues.size())
         out << "  (" << thousands(s.rows_rejected() - s.issues.size())
             << " more rejected rows not listed)\n";
+    if (!job.options().rejects_file.empty())
+        out << "  rejected rows, all " << thousands(s.rejects_written) << ", in "
+            << job.options().rejects_file << " (--rejects)\n";
 }
 
 } // namespace moscan

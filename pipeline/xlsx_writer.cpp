@@ -233,12 +233,18 @@ void write_xlsx(const std::string& path, const CountJob& job, const CountResult&
             headers.push_back(name + ": % of where known");
         }
         Table t(ws, wb, 0, headers);
+        // Rows: the platforms, ANY, ONLINE (sets with an outside-any platform), TOTAL.
+        const size_t online_at = cube.online_row ? np + 1 : SIZE_MAX;
+        const size_t last = cube.online_row ? np + 2 : np + 1;
         for (int g : groups) {
-            for (size_t i = 0; i <= np + 1; ++i) {
+            for (size_t i = 0; i <= last; ++i) {
                 t.next_row();
                 t.text(group_title(cube, g));
-                t.text(i < np ? cube.platform_names[i]
-                              : i == np ? "Any platform (where known)" : "All crimes in scope");
+                t.text(i < np         ? cube.platform_names[i]
+                       : i == np      ? (cube.online_row ? "Any listed platform (where known)"
+                                                         : "Any platform (where known)")
+                       : i == online_at ? "Online element (listed platform or other online service)"
+                                        : "All crimes in scope");
                 for (int pk : periods) {
                     CellKey k = headline_key(pk, g);
                     Shown base = shown(r, k, Measure::any_crimes);
@@ -246,11 +252,16 @@ void write_xlsx(const std::string& path, const CountJob& job, const CountResult&
                         Shown c = shown(r, k, Measure::crimes, i);
                         t.count(c);
                         t.count(shown(r, k, Measure::mentions, i));
-                        t.share(share_of(c.value, base.value), c.hidden || base.hidden);
+                        if (cube.platform_outside[i]) t.share(-1, false); // not in the base
+                        else t.share(share_of(c.value, base.value), c.hidden || base.hidden);
                     } else if (i == np) {
                         t.count(base);
                         t.count(shown(r, k, Measure::any_mentions));
                         t.share(base.value ? 100.0 : 0.0, base.hidden);
+                    } else if (i == online_at) {
+                        t.count(shown(r, k, Measure::online_crimes));
+                        t.count(shown(r, k, Measure::online_mentions));
+                        t.share(-1, false);
                     } else {
                         t.count(shown(r, k, Measure::total));
                         t.count(shown(r, k, Measure::any_mentions));
@@ -278,7 +289,9 @@ void write_xlsx(const std::string& path, const CountJob& job, const CountResult&
         Table t(ws, wb, 0, headers);
         std::map<std::string, std::string> display;
         for (size_t i = 0; i < np; ++i) display[cube.platform_ids[i]] = cube.platform_names[i];
-        display["ANY"] = "Any platform (where known)";
+        display["ANY"] = cube.online_row ? "Any listed platform (where known)"
+                                         : "Any platform (where known)";
+        display["ONLINE"] = "Online element (listed platform or other online service)";
         display["TOTAL"] = "All crimes in scope";
         for (const auto& row : rows) {
             t.next_row();
@@ -297,9 +310,14 @@ void write_xlsx(const std::string& path, const CountJob& job, const CountResult&
     // Online flag: the flag and the keyword search side by side.
     if (r.options.flag) {
         lxw_worksheet* ws = wb.sheet("Online flag");
-        Table t(ws, wb, 0,
-                {"Period", "Group", "All crimes in scope", "Flagged online",
-                 "Platform keyword", "Both", "Either"});
+        std::vector<std::string> headers = {"Period", "Group", "All crimes in scope",
+                                            "Flagged online", "Platform keyword", "Both",
+                                            "Either"};
+        if (cube.online_row)
+            for (const char* h : {"Online element", "Online element: both",
+                                  "Online element: either"})
+                headers.push_back(h);
+        Table t(ws, wb, 0, headers);
         for (int g : headline_groups(cube))
             for (int pk : headline_periods(cube)) {
                 CellKey k = headline_key(pk, g);
@@ -311,6 +329,11 @@ void write_xlsx(const std::string& path, const CountJob& job, const CountResult&
                 t.count(shown(r, k, Measure::any_crimes));
                 t.count(shown(r, k, Measure::any_both));
                 t.count(shown(r, k, Measure::any_either));
+                if (cube.online_row) {
+                    t.count(shown(r, k, Measure::online_crimes));
+                    t.count(shown(r, k, Measure::online_both));
+                    t.count(shown(r, k, Measure::online_either));
+                }
             }
         t.finish("OnlineFlag");
     }

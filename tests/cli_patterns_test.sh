@@ -207,4 +207,35 @@ for order in early-first late-first; do
     done
 done
 
+# --- patterns variants -----------------------------------------------------------------------
+
+printf 'snapchats\nSnapcat\ncat\n' >"$T/dict.txt"
+run patterns variants Snapchat --dict "$T/dict.txt"
+expect_rc "variants with a dictionary" 0
+expect_in "variants: comment with the dropped words" "$T/out" "# snapchat: 441 edit-distance-1 variants; 2 dropped as words of $T/dict.txt: snapcat, snapchats"
+expect_re "variants: one pattern line of literals" "$T/out" "^pattern anapchat\|asnapchat\|.*\|snapcht\|.*\|znapchat\|zsnapchat$"
+expect_not_in "variants: dictionary word dropped" "$T/out" "|snapchats|"
+expect_not_in "variants: the word itself is not listed" "$T/out" "|snapchat|"
+{ printf 'platform snapchat\n'; grep '^pattern' "$T/out" | sed 's/^/  /'; printf '  match added on snapcht\n  match on Snapchta\n  nomatch on snapchat\n  nomatch on snapchats\n'; } >"$T/variants.pat"
+run patterns check "$T/variants.pat"
+expect_rc "variants: the line pastes into a set that checks on both engines" 0
+expect_in "variants: naive ran" "$T/out" "naive: 4 of 4 examples passed"
+
+run patterns variants instagram --keep-words
+expect_rc "variants --keep-words" 0
+expect_in "variants --keep-words: comment" "$T/out" "# instagram: "
+expect_in "variants --keep-words: kept" "$T/out" "dictionary words kept"
+
+run patterns variants kik --dict "$T/dict.txt"
+expect_rc "variants: short word refused" 64
+expect_in "variants: short word message" "$T/err" "'kik' has 3 letters"
+run patterns variants kik --dict "$T/dict.txt" --min-length 3
+expect_rc "variants: --min-length" 0
+expect_in "variants: --min-length lists them" "$T/out" "pattern "
+
+run patterns variants snap-chat --keep-words
+expect_rc "variants: non-letters refused" 64
+run patterns variants snapchat --dict "$T/nodict.txt"
+expect_rc "variants: missing dictionary" 74
+
 finish

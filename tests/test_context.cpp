@@ -1,6 +1,7 @@
 // Tests of the context mechanisms of the pattern language: proximity conditions
 // (near=NAME:N / notnear=NAME:N, on patterns, excludes and platforms) and macros
-// (define NAME REGEX, {{NAME}}), on both matchers.
+// (define NAME REGEX, {{NAME}}), on both matchers; and the edit-distance-1 variants that
+// `moscan patterns variants` lists instead of {edit=1}.
 //
 // Expectations are written by hand (byte gaps counted in the test strings) or computed by an
 // independent brute force written here (word search and gap arithmetic over the words the
@@ -10,6 +11,7 @@
 #include "matchers/mentions.hpp"
 #include "matchers/naive_matcher.hpp"
 #include "matchers/pattern_set.hpp"
+#include "matchers/variants.hpp"
 #include "pipeline/dates.hpp"
 #include "pipeline/error.hpp"
 
@@ -464,6 +466,76 @@ TEST_CASE("differential: near/notnear on both engines against a brute force") {
     CHECK(mismatches == 0);
     CHECK(mentions > 200); // the random texts exercise the rule, not only empty results
     MESSAGE(sets << " sets, " << mentions << " mentions");
+}
+
+// --------------------------------------------------------------------------------------------
+// edit1_variants against an exhaustive search with a distance computed by dynamic programming
+
+namespace {
+
+// Optimal-string-alignment distance (Levenshtein plus adjacent transposition), plain DP.
+unsigned osa(const std::string& a, const std::string& b) {
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::vector<unsigned>> d(n + 1, std::vector<unsigned>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<unsigned>(i);
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<unsigned>(j);
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                                d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[n][m];
+}
+
+// Every string over `alphabet` of length lo..hi.
+void all_strings(const std::string& alphabet, std::size_t lo, std::size_t hi,
+                 std::vector<std::string>& out, std::string prefix = "") {
+    if (prefix.size() >= lo) out.push_back(prefix);
+    if (prefix.size() == hi) return;
+    for (char c : alphabet) all_strings(alphabet, lo, hi, out, prefix + c);
+}
+
+} // namespace
+
+TEST_CASE("edit1_variants: exactly the strings at distance 1, by exhaustive search") {
+    // Over a sub-alphabet S holding the word's letters, the a-z variants restricted to S* are
+    // the strings of S* at distance 1: every candidate of length n-1..n+1 is tried.
+    for (const std::string word : {"abcabc", "aabbca", "cbacab"}) {
+        CAPTURE(word);
+        const std::string alphabet = "abcx";
+        std::vector<std::string> candidates;
+        all_strings(alphabet, word.size() - 1, word.size() + 1, candidates);
+        std::vector<std::string> want;
+        for (const auto& c : candidates)
+            if (osa(c, word) == 1) want.push_back(c);
+        std::sort(want.begin(), want.end());
+        std::vector<std::string> got;
+        for (const auto& v : edit1_variants(word))
+            if (v.find_first_not_of(alphabet) == std::string::npos) got.push_back(v);
+        CHECK(got == want);
+        CHECK(want.size() > 30);
+    }
+    // With the full alphabet: sorted, unique, all at distance 1, none the word itself.
+    const std::vector<std::string> v = edit1_variants("snapchat");
+    CHECK(std::is_sorted(v.begin(), v.end()));
+    CHECK(std::adjacent_find(v.begin(), v.end()) == v.end());
+    for (const auto& s : v) CHECK(osa(s, "snapchat") == 1);
+    // Hand count for a word of 8 distinct letters but a repeated 'a': "snapchat" has letters
+    // s n a p c h a t. Deletions 8 (all different results), substitutions 8 x 25 = 200,
+    // transpositions 7 (no equal neighbours), insertions: 26 x 9 = 234 slots, less those
+    // equal to another insertion (inserting c before or after an equal letter c gives the
+    // same string: 8 letters, each once) = 226. Deletion, substitution, insertion and
+    // transposition results never coincide (lengths differ, or a transposition of distinct
+    // letters is two substitutions). 8 + 200 + 7 + 226 = 441.
+    CHECK(v.size() == 441);
+    CHECK(std::binary_search(v.begin(), v.end(), "snapcaht"));
+    CHECK(std::binary_search(v.begin(), v.end(), "snpchat"));
+    CHECK(std::binary_search(v.begin(), v.end(), "snapchats"));
+    CHECK(std::binary_search(v.begin(), v.end(), "snapxhat"));
+    CHECK_FALSE(std::binary_search(v.begin(), v.end(), "snapchat"));
+    CHECK_FALSE(std::binary_search(v.begin(), v.end(), "snpcaht"));
 }
 
 } // namespace moscan

@@ -188,9 +188,10 @@ TEST_CASE("csv: unterminated quote") {
     p = parse_one("\"abc\"\"");
     CHECK(p.status == csv::ParseStatus::unterminated);
 
-    // Quote opened mid-field (irregular) and never closed.
+    // A quote in an unquoted field is a literal byte: it opens nothing.
     p = parse_one("ab\"cd,ef\n");
-    CHECK(p.status == csv::ParseStatus::unterminated);
+    CHECK(p.status == csv::ParseStatus::ok);
+    CHECK(p.fields == Record{"ab\"cd", "ef"});
 }
 
 TEST_CASE("csv: text after a closing quote") {
@@ -202,9 +203,13 @@ TEST_CASE("csv: text after a closing quote") {
     p = parse_one("\"a\"\"b\"x,y\n");
     CHECK(p.fields == Record{"a\"bx", "y"});
 
-    // A quote inside an unquoted field toggles quoting: the comma in between is data.
+    // A quote inside an unquoted field is a literal byte, as Excel and Python's csv read it;
+    // so is one after the text that follows a closing quote.
     p = parse_one("ab\"c,d\"e,f\n");
-    CHECK(p.fields == Record{"abc,de", "f"});
+    CHECK(p.fields == Record{"ab\"c", "d\"e", "f"});
+    CHECK(!p.raw[0]);
+    p = parse_one("\"a\"b\"c,d\"\n");
+    CHECK(p.fields == Record{"ab\"c", "d\""});
 }
 
 TEST_CASE("csv: last_record_end") {

@@ -249,9 +249,9 @@ TEST_CASE("csv_scan: quoted fields, escapes and text after a closing quote") {
     CHECK(o.values == Values{"abcdef", "x"});
     CHECK(o.raw == Raw{true, false});
 
-    o = first_record("\"a\"b\"c,d\"\n"); // quotes keep toggling in the general rule
-    CHECK(o.values == Values{"abc,d"});
-    CHECK(o.raw == Raw{true});
+    o = first_record("\"a\"b\"c,d\"\n"); // after the text that follows it, quotes are bytes
+    CHECK(o.values == Values{"ab\"c", "d\""});
+    CHECK(o.raw == Raw{true, false});
 
     o = first_record("\"a\nb\",c\nnext\n"); // LF inside quotes
     CHECK(o.values == Values{"a\nb", "c"});
@@ -272,18 +272,21 @@ TEST_CASE("csv_scan: quoted fields, escapes and text after a closing quote") {
     CHECK(o.raw == Raw{false});
 }
 
-TEST_CASE("csv_scan: stray quotes in unquoted fields toggle quoting") {
+TEST_CASE("csv_scan: quotes in unquoted fields are literal bytes") {
     One o = first_record("ab\"c,d\"e,f\n");
-    CHECK(o.values == Values{"abc,de", "f"});
-    CHECK(o.raw == Raw{true, false});
+    CHECK(o.values == Values{"ab\"c", "d\"e", "f"});
+    CHECK(o.raw == Raw{false, false, false});
 
     o = first_record("a\"b\nc\",d\n");
-    CHECK(o.values == Values{"ab\nc", "d"});
-    CHECK(o.next == 9);
+    CHECK(o.values == Values{"a\"b"});
+    CHECK(o.next == 4);
 
-    o = first_record("x,a\"\"b\n"); // "" outside a quoted field is two toggles
-    CHECK(o.values == Values{"x", "ab"});
-    CHECK(o.raw == Raw{false, true});
+    o = first_record("x,a\"\"b\n");
+    CHECK(o.values == Values{"x", "a\"\"b"});
+    CHECK(o.raw == Raw{false, false});
+
+    o = first_record("5'10\",He said \"no\" twice,\"q,\"\n");
+    CHECK(o.values == Values{"5'10\"", "He said \"no\" twice", "q,"});
 }
 
 TEST_CASE("csv_scan: unterminated quotes run to the end of the data") {
@@ -298,8 +301,8 @@ TEST_CASE("csv_scan: unterminated quotes run to the end of the data") {
     CHECK(o.raw == Raw{true});
 
     o = first_record("ab\"c");
-    CHECK(o.status == csv::ParseStatus::unterminated);
-    CHECK(o.values == Values{"abc"});
+    CHECK(o.status == csv::ParseStatus::ok);
+    CHECK(o.values == Values{"ab\"c"});
 
     csv::ChunkTokenizer t;
     CHECK(compare(t, "a,b\nc,\"d\n\ne,f\n") == 2);

@@ -169,4 +169,32 @@ TEST_CASE("CountJob with a cache directory: the second run loads the database") 
     CHECK(table(run(o), true) == table(first, true));
 }
 
+TEST_CASE("near/notnear through the pipeline: one text at a time, batched = naive = hand count") {
+    // In a batch the texts are NUL-joined: a cue in the Notes column must not make "signal" in
+    // the MO column count, however close the two lie in the batch.
+    test::TempFile archive("CrimeRef,DateRecorded,HOCode,VictimAge,MOText,Notes\n"
+                           "A,01/02/2020,17A,12,messaged on signal,\n"        // near: counts
+                           "B,01/02/2020,17A,12,no phone signal,app\n"        // cue in Notes
+                           "C,01/02/2020,17A,12,sent via the signal app,\n"   // counts
+                           "D,01/02/2020,17A,12,ran a traffic signal app,\n"  // notnear vetoes
+                           "E,01/02/2020,17A,12,signal,\n",                   // no cue
+                           "archive.csv");
+    test::TempFile set("term cue (?:app|messaged|chat)\n"
+                       "term road traffic\n"
+                       "platform signal\n"
+                       "  notnear road:3\n"
+                       "  pattern {near=cue:12} signal\n",
+                       "near.pat");
+    CountOptions o = test::basic_options(archive.path());
+    o.patterns_file = set.path();
+    o.columns.texts = {"MOText", "Notes"};
+    for (Engine e : {Engine::hyperscan, Engine::naive}) {
+        std::vector<TableRow> rows = run(o, e);
+        CHECK(crimes_of(rows, "signal") == 2); // A and C
+        CHECK(crimes_of(rows, "TOTAL") == 5);
+    }
+    o.matcher.single_match = true;
+    CHECK(crimes_of(run(o), "signal") == 2);
+}
+
 } // namespace moscan
