@@ -1,14 +1,20 @@
 #include "matchers/hyperscan_matcher.hpp"
 
+#include "matchers/finite_language.hpp"
+
 #include "matchers/batch_proof.hpp"
 #include "matchers/database_cache.hpp"
 #include "pipeline/error.hpp"
 
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <climits>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
+#include <mutex>
 
 namespace moscan {
 
@@ -16,7 +22,10 @@ namespace {
 
 // Bump when the way a set is compiled changes (flags, widths, meta): old cache entries then
 // stop matching the key. 2: the entry's meta ends with the batch proof (batch_exact()).
-constexpr int kCompileScheme = 2;
+// 3: fixed-width whole-word patterns compile without \b, their boundaries checked on the hit.
+// 4: a variable-width finite pattern is split into one literal list per width (kSplit); the
+// meta holds pattern, width and flags per expression.
+constexpr int kCompileScheme = 5;
 
 class HsScratch final : public Scratch {
 public:
@@ -52,7 +61,18 @@ int on_match(unsigned int id, unsigned long long from, unsigned long long to, un
     if ((in.flags & HyperscanMatcher::kBoundary) &&
         !(boundary_at(c->text, c->size, start) && boundary_at(c->text, c->size, to)))
         return 0;
-    c->hits->push_back(Hit{id, start, static_cast<std::uint32_t>(to)});
+    const auto end = static_cast<std::uint32_t>(to);
+    if (in.flags & HyperscanMatcher::kSplit) {
+        // One width of a pattern split by width: keep the leftmost start per end, as
+        // HS_FLAG_SOM_LEFTMOST would. Matches come in end order, so the other widths' hits at
+        // this end are the last ones pushed.
+        for (auto it = c->hits->rbegin(); it != c->hits->rend() && it->end == end; ++it)
+            if (it->pattern == in.pattern) {
+                it->start = std::min(it->start, start);
+                return 0;
+            }
+    }
+    c->hits->push_back(Hit{in.pattern, start, end});
     return 0;
 }
 
@@ -110,35 +130,82 @@ std::string HyperscanMatcher::cache_file_for(const PatternSet& set,
            hex16(dbcache::fnv1a64(cache_key(set, options))) + ".hsdb";
 }
 
+namespace {
+
+// Databases compiled earlier in this process, by cache key: a second matcher over the same set
+// (eval and count in one process, the test suite's many jobs) deserialises instead of
+// compiling again. Bounded: a few entries of a few MB; the oldest goes first.
+struct ProcessMemo {
+    std::mutex mutex;
+    std::deque<std::pair<std::string, std::string>> entries; // key, dbcache::encode(entry)
+    static constexpr std::size_t kMax = 4;
+};
+
+ProcessMemo& process_memo() {
+    static ProcessMemo memo;
+    return memo;
+}
+
+} // namespace
+
 HyperscanMatcher::HyperscanMatcher(const PatternSet& set, const MatcherOptions& options)
     : single_match_(options.single_match) {
-    std::string key;
+    const std::string key = cache_key(set, options);
     if (!options.cache_dir.empty()) {
-        key = cache_key(set, options);
         cache_file_ = cache_file_for(set, options);
-        if (load_cached(set, key)) cache_status_ = CacheStatus::hit;
+        if (auto bytes = dbcache::read_file(cache_file_); !bytes) {
+            cache_note_ = "no cache entry";
+        } else if (adopt(set, key, *bytes)) {
+            cache_status_ = CacheStatus::hit;
+        }
     }
     if (!db_) {
-        compile(set);
-        batch_exact_ = batch_scan_exact(set);
-        if (!options.cache_dir.empty()) {
-            char* bytes = nullptr;
-            size_t n = 0;
-            std::string failure;
-            if (hs_serialize_database(db_.get(), &bytes, &n) != HS_SUCCESS) {
-                failure = "hs_serialize_database failed";
-            } else {
-                dbcache::Entry e;
-                e.key = key;
-                for (const Info& i : info_) {
-                    e.meta.push_back(i.width);
-                    e.meta.push_back(i.flags);
-                }
-                e.meta.push_back(batch_exact_ ? 1 : 0);
-                e.database.assign(bytes, n);
-                std::free(bytes);
-                failure = dbcache::write_file_atomic(cache_file_, dbcache::encode(e));
+        std::string memo_bytes;
+        {
+            ProcessMemo& memo = process_memo();
+            std::lock_guard<std::mutex> lock(memo.mutex);
+            for (const auto& [k, b] : memo.entries)
+                if (k == key) memo_bytes = b;
+        }
+        std::string note = cache_note_;
+        if (memo_bytes.empty() || !adopt(set, key, memo_bytes)) {
+            compile(set);
+            batch_exact_ = batch_scan_exact(set);
+        }
+        cache_note_ = note;
+    }
+    if (cache_status_ != CacheStatus::hit) { // into the process memo, and the cache if any
+        char* bytes = nullptr;
+        size_t n = 0;
+        std::string failure;
+        if (hs_serialize_database(db_.get(), &bytes, &n) != HS_SUCCESS) {
+            failure = "hs_serialize_database failed";
+        } else {
+            dbcache::Entry e;
+            e.key = key;
+            for (const Info& i : info_) {
+                e.meta.push_back(i.pattern);
+                e.meta.push_back(i.width);
+                e.meta.push_back(i.flags);
             }
+            e.meta.push_back(batch_exact_ ? 1 : 0);
+            e.database.assign(bytes, n);
+            std::free(bytes);
+            std::string encoded = dbcache::encode(e);
+            {
+                ProcessMemo& memo = process_memo();
+                std::lock_guard<std::mutex> lock(memo.mutex);
+                bool known = false;
+                for (const auto& entry : memo.entries) known = known || entry.first == key;
+                if (!known) {
+                    memo.entries.emplace_back(key, encoded);
+                    if (memo.entries.size() > ProcessMemo::kMax) memo.entries.pop_front();
+                }
+            }
+            if (!options.cache_dir.empty())
+                failure = dbcache::write_file_atomic(cache_file_, encoded);
+        }
+        if (!options.cache_dir.empty()) {
             if (failure.empty()) {
                 cache_status_ = CacheStatus::miss_written;
             } else {
@@ -153,18 +220,17 @@ HyperscanMatcher::HyperscanMatcher(const PatternSet& set, const MatcherOptions& 
     prototype_.reset(s);
 }
 
-bool HyperscanMatcher::load_cached(const PatternSet& set, const std::string& key) {
-    std::optional<std::string> bytes = dbcache::read_file(cache_file_);
-    if (!bytes) {
-        cache_note_ = "no cache entry";
-        return false;
-    }
-    std::optional<dbcache::Entry> e = dbcache::decode(*bytes);
+bool HyperscanMatcher::adopt(const PatternSet& set, const std::string& key,
+                             const std::string& bytes) {
+    std::optional<dbcache::Entry> e = dbcache::decode(bytes);
     if (!e) {
         cache_note_ = "cache entry truncated or corrupt";
         return false;
     }
-    if (e->key != key || e->meta.size() != 2 * set.patterns.size() + 1 || e->meta.back() > 1) {
+    bool meta_ok = e->meta.size() % 3 == 1 && e->meta.back() <= 1;
+    for (std::size_t i = 0; meta_ok && i + 1 < e->meta.size(); i += 3)
+        meta_ok = e->meta[i] < set.patterns.size();
+    if (e->key != key || !meta_ok) {
         cache_note_ = "cache entry for another key";
         return false;
     }
@@ -175,8 +241,9 @@ bool HyperscanMatcher::load_cached(const PatternSet& set, const std::string& key
         return false;
     }
     db_.reset(db);
-    info_.resize(set.patterns.size());
-    for (size_t i = 0; i < info_.size(); ++i) info_[i] = Info{e->meta[2 * i], e->meta[2 * i + 1]};
+    info_.resize(e->meta.size() / 3);
+    for (size_t i = 0; i < info_.size(); ++i)
+        info_[i] = Info{e->meta[3 * i], e->meta[3 * i + 1], e->meta[3 * i + 2]};
     batch_exact_ = e->meta.back() == 1;
     return true;
 }
@@ -220,6 +287,25 @@ void HyperscanMatcher::compile(const PatternSet& set) {
             exts[i].edit_distance = p.edit_distance;
             ext = &exts[i];
         }
+        // A whole-word pattern of one fixed width (a literal, or a list of literals of one
+        // length) is compiled bare and its word boundaries are checked on the hit, where its
+        // start is exact (end - width): the same matches as \b(?:...)\b, but Hyperscan keeps
+        // a list of literals as literals, which compiles in a fraction of the time (thousands
+        // of generated variants) and scans at least as fast.
+        bool own_boundaries = false;
+        if (p.whole_word && p.edit_distance == 0) {
+            hs_expr_info_t* bare = nullptr;
+            hs_compile_error_t* berr = nullptr;
+            if (hs_expression_info(p.expression.c_str(), f, &bare, &berr) == HS_SUCCESS) {
+                own_boundaries = bare->min_width == bare->max_width && bare->min_width > 0 &&
+                                 bare->max_width != UINT_MAX && !bare->matches_at_eod &&
+                                 !bare->matches_only_at_eod && !bare->unordered_matches;
+                std::free(bare);
+            } else {
+                hs_free_compile_error(berr);
+            }
+            if (own_boundaries) e = p.expression;
+        }
         hs_expr_info_t* info = nullptr;
         hs_compile_error_t* err = nullptr;
         if (hs_expression_ext_info(e.c_str(), f, ext, &info, &err) != HS_SUCCESS) {
@@ -236,8 +322,9 @@ void HyperscanMatcher::compile(const PatternSet& set) {
         if (min_width == 0)
             throw ConfigError(p.source + ": pattern '" + p.expression + "' can match empty text");
         Info in;
-        if (p.boundary_check()) in.flags |= kBoundary;
-        const bool single = single_match_ && !p.exclude && !p.boundary_check() &&
+        const bool boundary = p.boundary_check() || own_boundaries;
+        if (boundary) in.flags |= kBoundary;
+        const bool single = single_match_ && !p.exclude && !boundary &&
                             (p.term || !platform_has_exclude[p.platform]) && !needs_ranges(p);
         if (single) {
             f |= HS_FLAG_SINGLEMATCH;
@@ -248,10 +335,37 @@ void HyperscanMatcher::compile(const PatternSet& set) {
         } else {
             f |= HS_FLAG_SOM_LEFTMOST;
         }
+        in.pattern = static_cast<std::uint32_t>(i);
+        if ((f & HS_FLAG_SOM_LEFTMOST) && ext == nullptr) {
+            // A variable-width pattern whose language is a few thousand strings at most
+            // ("(?:apps?|group ?chats?|...)"): one list of literals per width, each with an
+            // exact start (end - width) and its boundaries checked on the hit. Hyperscan
+            // compiles and scans literal lists far faster than start-of-match tracking.
+            if (auto strings = finite_language(p.expression, kSplitLimit);
+                strings && !strings->empty() && !strings->front().empty()) {
+                std::map<std::size_t, std::string> by_width;
+                for (const std::string& str : *strings) {
+                    std::string& alt = by_width[str.size()];
+                    alt += (alt.empty() ? "" : "|") + literal_expression(str);
+                }
+                for (auto& [width, alt] : by_width) {
+                    Info part;
+                    part.pattern = in.pattern;
+                    part.width = static_cast<std::uint32_t>(width);
+                    part.flags = kSplit | (p.whole_word ? kBoundary : 0);
+                    info_.push_back(part);
+                    exprs.push_back("(?:" + alt + ")");
+                    flags.push_back(f & ~HS_FLAG_SOM_LEFTMOST);
+                    ids.push_back(static_cast<unsigned>(ids.size()));
+                    ext_ptrs.push_back(nullptr);
+                }
+                continue;
+            }
+        }
         info_.push_back(in);
         exprs.push_back(std::move(e));
         flags.push_back(f);
-        ids.push_back(static_cast<unsigned>(i));
+        ids.push_back(static_cast<unsigned>(ids.size()));
         ext_ptrs.push_back(ext);
     }
     std::vector<const char*> cexprs;
@@ -262,8 +376,8 @@ void HyperscanMatcher::compile(const PatternSet& set) {
                              static_cast<unsigned>(cexprs.size()), HS_MODE_BLOCK, nullptr, &db,
                              &err) != HS_SUCCESS) {
         std::string msg;
-        if (err->expression >= 0 && static_cast<size_t>(err->expression) < set.patterns.size()) {
-            const Pattern& p = set.patterns[static_cast<size_t>(err->expression)];
+        if (err->expression >= 0 && static_cast<size_t>(err->expression) < info_.size()) {
+            const Pattern& p = set.patterns[info_[static_cast<size_t>(err->expression)].pattern];
             msg = p.source + ": pattern '" + p.expression + "': " + err->message;
         } else {
             msg = (set.path.empty() ? set.name : set.path) +

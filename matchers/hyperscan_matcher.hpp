@@ -65,16 +65,25 @@ public:
     std::size_t single_match_patterns() const; // how many patterns got HS_FLAG_SINGLEMATCH
 
     // Per-pattern data besides the database (kept in the cache with it).
+    // Per expression compiled: one per pattern, or one per width of a pattern split by width.
     struct Info {
-        std::uint32_t width = 0; // start = end - width; 0: the engine reports the start
-        std::uint32_t flags = 0; // kBoundary, kSingle
+        std::uint32_t pattern = 0; // index into PatternSet::patterns
+        std::uint32_t width = 0;   // start = end - width; 0: the engine reports the start
+        std::uint32_t flags = 0;   // kBoundary, kSingle, kSplit
     };
     static constexpr std::uint32_t kBoundary = 1; // check word boundaries at start and end
     static constexpr std::uint32_t kSingle = 2;   // compiled with HS_FLAG_SINGLEMATCH
+    static constexpr std::uint32_t kSplit = 4;    // one width of a pattern split by width
+    // The most strings a pattern's language may have to be split by width. Measured on the
+    // bundled set (bench/results/split-limit.md): 512 scans as fast as 4096 and compiles in
+    // a third of the time; 64 compiles a little faster but scans at half the speed.
+    static constexpr std::size_t kSplitLimit = 512;
 
 private:
     void compile(const PatternSet& set);
-    bool load_cached(const PatternSet& set, const std::string& key);
+    // Takes the database of an encoded cache entry (from the cache file or the process memo)
+    // if it is for `key` and `set`; otherwise says why in cache_note_ and returns false.
+    bool adopt(const PatternSet& set, const std::string& key, const std::string& bytes);
 
     struct DbDeleter {
         void operator()(hs_database* db) const;

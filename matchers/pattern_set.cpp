@@ -512,7 +512,8 @@ PatternSet PatternSet::parse(std::string_view text, const std::string& source_na
             Example e;
             e.must_match = word == "match";
             e.source = where;
-            auto efail = [&](const std::string& w) {
+            // Copies: clang 14 cannot capture a structured binding (C++20 P1091).
+            auto efail = [&, word = word, arg = arg](const std::string& w) {
                 throw fail(std::string(word) + " '" + std::string(arg) + "': " + w);
             };
             auto [opts, example] = split_options(arg, efail);

@@ -323,7 +323,7 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
     const CountOptions& co = job.options();
     EvalReport report;
     report.max_examples = options.max_examples;
-    for (const auto& p : set.platforms) report.platforms.push_back({p.id, p.name, true, {}});
+    for (const auto& p : set.platforms) report.platforms.push_back({p.id, p.name, true, false, {}});
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < report.platforms.size(); ++i) index[report.platforms[i].id] = i;
     // Ids the truth uses that the set does not define: scored (all FN), outside micro/macro.
@@ -333,9 +333,16 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
             if (!index.count(p)) extra.insert(p);
     for (const auto& p : extra) {
         index[p] = report.platforms.size();
-        report.platforms.push_back({p, p, false, {}});
+        report.platforms.push_back({p, p, false, false, {}});
     }
     const std::size_t np = report.platforms.size();
+    {
+        std::set<std::string> labelled_ids;
+        for (const auto& c : truth.crimes()) labelled_ids.insert(c.platforms.begin(), c.platforms.end());
+        for (std::size_t p = 0; p < set.platforms.size(); ++p)
+            report.platforms[p].unlabelled =
+                set.platforms[p].outside_any && !labelled_ids.count(set.platforms[p].id);
+    }
     // Platforms of the set that are part of ANY (all but those marked outside-any).
     std::vector<bool> in_any(np, false);
     for (std::size_t p = 0; p < set.platforms.size(); ++p) in_any[p] = !set.platforms[p].outside_any;
@@ -447,7 +454,7 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
     double sp = 0, sr = 0, sf = 0;
     int np_ = 0, nr = 0, nf = 0;
     for (const auto& p : report.platforms) {
-        if (!p.in_set) continue;
+        if (!p.in_set || p.unlabelled) continue;
         report.micro.tp += p.score.tp;
         report.micro.fp += p.score.fp;
         report.micro.fn += p.score.fn;
@@ -655,11 +662,14 @@ void write_eval_markdown(std::ostream& out, const CountJob& job, const CountResu
             << s.tp << " | " << s.fp << " | " << s.fn << " | " << fixed(pr, "-") << " | "
             << fixed(rc, "-") << " | " << fixed(f1, "-") << " |\n";
     };
-    bool extra = false;
+    bool extra = false, unlabelled = false;
     for (const auto& ps : r.platforms) {
-        line(ps.in_set ? ps.id : ps.id + " (not in the pattern set)", ps.score,
-             ps.score.precision(), ps.score.recall(), ps.score.f1());
+        line(!ps.in_set      ? ps.id + " (not in the pattern set)"
+             : ps.unlabelled ? ps.id + " (not labelled in the truth)"
+                             : ps.id,
+             ps.score, ps.score.precision(), ps.score.recall(), ps.score.f1());
         extra |= !ps.in_set;
+        unlabelled |= ps.unlabelled;
     }
     line("**micro**", r.micro, r.micro.precision(), r.micro.recall(), r.micro.f1());
     out << "| **macro** | | | | | | " << fixed(r.macro_precision, "-") << " | "
@@ -668,6 +678,9 @@ void write_eval_markdown(std::ostream& out, const CountJob& job, const CountResu
     out << "\nMicro pools the TP/FP/FN of the set's platforms; macro is the mean of the "
            "per-platform figures where defined (\"-\": no crime labelled or found).";
     if (extra) out << " Platforms not in the pattern set are listed but left out of micro and macro.";
+    if (unlabelled)
+        out << " An other-online-service platform (`outside-any`) that no crime of the truth is "
+               "labelled with is listed (its finds as FP) but left out of micro and macro.";
     out << "\n";
 
     if (r.has_forms) {
@@ -750,7 +763,7 @@ void write_eval_csv(std::ostream& out, const EvalReport& r) {
         s += ',' + fixed(p, "") + ',' + fixed(rc, "") + ',' + fixed(f1, "") + ",,,," + tail + "\n";
     };
     for (const auto& ps : r.platforms)
-        score_row(ps.in_set ? "platform" : "platform_not_in_set", ps.id, ps.score,
+        score_row(!ps.in_set ? "platform_not_in_set" : ps.unlabelled ? "platform_not_labelled" : "platform", ps.id, ps.score,
                   ps.score.precision(), ps.score.recall(), ps.score.f1(), true);
     score_row("micro", "", r.micro, r.micro.precision(), r.micro.recall(), r.micro.f1(), true);
     score_row("macro", "", {}, r.macro_precision, r.macro_recall, r.macro_f1, false);
@@ -817,7 +830,8 @@ void write_eval_json(std::ostream& out, const CountJob& job, const CountResult& 
     for (size_t i = 0; i < r.platforms.size(); ++i) {
         const auto& ps = r.platforms[i];
         j += "    {\"platform\": " + json_string(ps.id) + ", \"in_set\": " +
-             (ps.in_set ? "true" : "false") + ", " + score(ps.score) + "}" +
+             (ps.in_set ? "true" : "false") + ", \"in_micro\": " +
+             (ps.in_set && !ps.unlabelled ? "true" : "false") + ", " + score(ps.score) + "}" +
              (i + 1 < r.platforms.size() ? ",\n" : "\n");
     }
     j += "  ],\n  \"micro\": {" + score(r.micro) + "},\n";

@@ -9,7 +9,10 @@
 // the platforms where they are defined. ANY scores the online element (the crime names at
 // least one platform of the set) and is not part of micro or macro. A platform marked
 // `outside-any` in the set (another online service) is scored like any platform, in micro
-// and macro, but is not part of ANY, which keeps count's meaning: names a listed platform.
+// and macro when the truth labels it (some crime of the truth file names it), else listed
+// but left out of micro and macro (a truth written for the listed platforms says nothing
+// about other services); it is never part of ANY, which keeps count's meaning: names a
+// listed platform.
 //
 // Surface forms and false friends (optional truth columns, see TruthSet): when the truth
 // has a `forms` or `friends` column, the report adds recall by surface-form category (over
@@ -90,6 +93,10 @@ struct Score {
 struct PlatformScore {
     std::string id, name;
     bool in_set = true; // false: labelled in the truth, but the pattern set has no such platform
+    // An `outside-any` platform of the set (another online service) that no crime of the truth
+    // file is labelled with: the truth does not speak about it, so its finds are listed (as FP)
+    // but left out of micro and macro, which then score what the truth labels.
+    bool unlabelled = false;
     Score score;
 };
 

@@ -353,7 +353,10 @@ std::vector<TableRow> rows_of(const Cube& cube, const RowOptions& o, const Suppr
     const size_t np = cube.platforms();
     const std::vector<Dim> extra = cube.by.extra();
     std::vector<TableRow> rows;
-    for (const auto& [k, c] : cube.cells) {
+    for (const auto& cell : cube.cells) {
+        // Not a structured binding: clang 14 cannot capture one in the lambdas below.
+        const CellKey& k = cell.first;
+        const CellCounts& c = cell.second;
         if (!cube.is_leaf(k) && !o.totals) continue;
         TableRow base;
         base.period = cube.label(Dim::period, k[0]);

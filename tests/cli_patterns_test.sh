@@ -213,7 +213,32 @@ printf 'snapchats\nSnapcat\ncat\n' >"$T/dict.txt"
 run patterns variants Snapchat --dict "$T/dict.txt"
 expect_rc "variants with a dictionary" 0
 expect_in "variants: comment with the dropped words" "$T/out" "# snapchat: 441 edit-distance-1 variants; 2 dropped as words of $T/dict.txt: snapcat, snapchats"
-expect_re "variants: one pattern line of literals" "$T/out" "^pattern anapchat\|asnapchat\|.*\|snapcht\|.*\|znapchat\|zsnapchat$"
+check "variants: the edit-distance-1 strings less the words, one pattern line per length" \
+    python3 - "$T/out" <<'PY'
+import sys
+w, letters = "snapchat", "abcdefghijklmnopqrstuvwxyz"
+want = set()
+for i in range(len(w) + 1):
+    for c in letters:
+        want.add(w[:i] + c + w[i:])                      # insertion
+    if i < len(w):
+        want.add(w[:i] + w[i + 1:])                      # deletion
+        for c in letters:
+            want.add(w[:i] + c + w[i + 1:])              # substitution
+    if i + 1 < len(w):
+        want.add(w[:i] + w[i + 1] + w[i] + w[i + 2:])    # transposition
+want.discard(w)
+assert len(want) == 441, len(want)
+want -= {"snapcat", "snapchats"}
+lines = [l for l in open(sys.argv[1]) if l.startswith("pattern ")]
+got, widths = [], []
+for l in lines:
+    alts = l[len("pattern "):].strip().split("|")
+    assert len({len(a) for a in alts}) == 1, "one length per line: " + l[:60]
+    widths.append(len(alts[0])); got += alts
+assert widths == sorted(widths) and len(set(widths)) == len(widths), widths
+assert len(got) == len(set(got)) and set(got) == want, sorted(set(got) ^ want)[:10]
+PY
 expect_not_in "variants: dictionary word dropped" "$T/out" "|snapchats|"
 expect_not_in "variants: the word itself is not listed" "$T/out" "|snapchat|"
 { printf 'platform snapchat\n'; grep '^pattern' "$T/out" | sed 's/^/  /'; printf '  match added on snapcht\n  match on Snapchta\n  nomatch on snapchat\n  nomatch on snapchats\n'; } >"$T/variants.pat"

@@ -25,7 +25,9 @@ def recompute(rows):
     crimes = collections.defaultdict(set); mentions = collections.Counter()
     for r in rows:
         for p in r["period"].split(";"):
-            for plat in (r["platform"], "ANY"):
+            # ANY: the 16 listed platforms; ONLINE: those and other online services
+            # (other_online, the bundled set's outside-any platform).
+            for plat in (r["platform"], "ONLINE") + (("ANY",) if r["platform"] != "other_online" else ()):
                 crimes[(p, r["group"], plat)].add(r["crime_id"]); mentions[(p, r["group"], plat)] += 1
     return crimes, mentions
 with open(sys.argv[1], encoding="utf-8", newline="") as f:
@@ -80,7 +82,10 @@ import csv, sys
 for r in csv.DictReader(open(sys.argv[1])):
     f, k, b, e = (int(r[c]) for c in ("flagged_online", "keyword", "both", "either"))
     assert e == f + k - b and b <= min(f, k), r
-    if r["platform"] not in ("TOTAL",):
+    # A share is of ANY (its base): none for rows that are not part of it.
+    if r["platform"] in ("TOTAL", "ONLINE", "other_online"):
+        assert r["share_pct"] == "", r
+    else:
         assert abs(float(r["share_pct"]) - (100.0 * int(r["crimes"]) / int(r["where_known"]) if int(r["where_known"]) else 0)) < 0.051, r
 EOF
 

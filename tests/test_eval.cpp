@@ -250,6 +250,47 @@ TEST_CASE("eval: a truth platform the set does not define is listed, not in micr
     CHECK(r.report.any.tp == 1);
 }
 
+TEST_CASE("eval: an other-online platform the truth never labels is left out of micro") {
+    // A set with one listed platform and one outside-any platform; a truth written for the
+    // listed platforms only. The outside platform's find is listed (FP) but micro stays
+    // that of the listed platform; once the truth labels it, it is scored like any other.
+    test::TempFile archive("CrimeRef,DateRecorded,HOCode,VictimAge,MOText\n"
+                           "C1,01/05/2020,71/17,14,met on Snapchat then on a dating app\n"
+                           "C2,01/05/2020,71/17,14,met on a dating app\n");
+    const std::string set_path = archive.dir().string() + "/s.pat";
+    {
+        std::ofstream(set_path) << "platform snapchat Snapchat\n  pattern snapchat\n"
+                                   "platform other Other online service\n  outside-any\n"
+                                   "  pattern dating app\n";
+    }
+    auto eval_with = [&](const char* truth_text) {
+        TruthSet truth = TruthSet::parse(truth_text, "t.csv");
+        CountOptions o = test::basic_options(archive.path());
+        o.patterns_file = set_path;
+        o.keep_crimes = true;
+        o.all_codes = true;
+        CountJob job(o);
+        CountResult result = job.run();
+        return evaluate(job, result, truth, EvalOptions{});
+    };
+    EvalReport a = eval_with("crime_id,platforms\nC1,snapchat\nC2,\n");
+    const PlatformScore& other = platform(a, "other");
+    CHECK(other.in_set);
+    CHECK(other.unlabelled);
+    CHECK(other.score.fp == 2);
+    CHECK(a.micro.tp == 1);
+    CHECK(a.micro.fp == 0);
+    CHECK(a.any.tp == 1); // C1 names a listed platform
+    CHECK(a.any.fp == 0); // C2 names only the other service: not ANY
+    REQUIRE(a.macro_f1);
+    CHECK(*a.macro_f1 == doctest::Approx(1.0));
+
+    EvalReport b = eval_with("crime_id,platforms\nC1,snapchat\nC2,other\n");
+    CHECK_FALSE(platform(b, "other").unlabelled);
+    CHECK(b.micro.tp == 2);
+    CHECK(b.micro.fp == 1); // C1's dating app, not labelled
+}
+
 TEST_CASE("eval: command line") {
     test::TempFile archive(kArchive);
     const std::string dir = archive.dir().string();

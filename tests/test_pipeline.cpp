@@ -164,7 +164,7 @@ TEST_CASE("pipeline: periods are inclusive; a crime counts in the period of its 
                       "D,2020-04-01,17,12,kik\n"                 // first day of P2
                       "E,2020-09-30T23:59:00,17,12,kik\n"        // last day of P2
                       "F,01/10/2020,17,12,snapchat\n"            // day after P2: out
-                      "G,15/05/2020,17,12,telegram\n"            // later row of G first
+                      "G,15/05/2020,17,12,on telegram\n"            // later row of G first
                       "G,15/03/2020,17,12,instagram\n";          // G's earliest: P1
     CountOptions o;
     o.periods.add(Periods::parse("H2_2019=2019-10-01..2020-03-31"));
@@ -257,10 +257,10 @@ TEST_CASE("pipeline: victim age decides scope per crime") {
                       "K1,01/05/2020,17,12,snapchat\n" // a child victim: in scope
                       "K2,01/05/2020,17,30,kik\n"
                       "K2,01/05/2020,17,45,kik\n" // adults only: out
-                      "K3,01/05/2020,17,,telegram\n"
-                      "K3,01/05/2020,17,N/K,telegram\n" // unknown ages only
+                      "K3,01/05/2020,17,,on telegram\n"
+                      "K3,01/05/2020,17,N/K,on telegram\n" // unknown ages only
                       "K4,01/05/2020,17,16,skype\n"
-                      "K5,01/05/2020,17,12.0,twitch\n"; // numeric export style
+                      "K5,01/05/2020,17,12.0,on twitch\n"; // numeric export style
     CountResult r = run_on(csv);
     CHECK(cm(r, "snapchat") == "1,1");
     CHECK(cm(r, "kik") == "absent");
@@ -339,9 +339,9 @@ TEST_CASE("pipeline: offence codes are normalised; groups and the code breakdown
     std::string csv = kHeader +
                       "N1,01/05/2020,086/02,12,snapchat\n"
                       "N2,01/05/2020,86/2,12,kik\n"
-                      "N3,01/05/2020,19c,12,telegram\n"
+                      "N3,01/05/2020,19c,12,on telegram\n"
                       "N4,01/05/2020, 71/17 ,12,skype\n"
-                      "N5,01/05/2020,45,12,twitch\n" // not in the code list
+                      "N5,01/05/2020,45,12,on twitch\n" // not in the code list
                       "N6,01/05/2020,017a,12,omegle\n";
     CountResult r = run_on(csv);
     CHECK(cm(r, "TOTAL", "ALL", "images") == "2,2");
@@ -497,7 +497,7 @@ TEST_CASE("pipeline: a record longer than the chunk") {
     std::string filler;
     while (filler.size() < 5000) filler += "blah, \"\"quoted\"\" text\nmore ";
     std::string csv = kHeader + "L0,01/05/2020,17,12,on kik\n" + padding(kPadRows) +
-                      "L1,01/05/2020,17,12,\"" + filler + " twitch\"\n" +
+                      "L1,01/05/2020,17,12,\"" + filler + " on twitch\"\n" +
                       "L2,01/05/2020,17,12,on telegram\n";
     REQUIRE(csv.size() > 5000);
     for (unsigned threads : {1u, 3u}) {
@@ -525,7 +525,7 @@ TEST_CASE("pipeline: JSON Lines input") {
     std::string csv = kHeader +
                       "J1,01/05/2020,17,12,\"caf\xC3\xA9 chat on \"\"Snapchat\"\"\nthen kik\"\n"
                       "J1,01/05/2020,17,30,added on FB\n"
-                      "J2,2020-05-02,17,,telegram\n"
+                      "J2,2020-05-02,17,,on telegram\n"
                       "J3,01/05/2020,17,9,nothing here\n";
     std::string jsonl =
         "{\"CrimeRef\":\"J1\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":17,\"VictimAge\":12,"
@@ -533,7 +533,7 @@ TEST_CASE("pipeline: JSON Lines input") {
         "{\"CrimeRef\":\"J1\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":\"17\",\"VictimAge\":30,"
         "\"MOText\":\"added on FB\"}\n"
         "{\"CrimeRef\":\"J2\",\"DateRecorded\":\"2020-05-02\",\"HOCode\":17,\"VictimAge\":null,"
-        "\"MOText\":\"telegram\"}\n"
+        "\"MOText\":\"on telegram\"}\n"
         "\n"
         "{\"MOText\":\"nothing here\",\"VictimAge\":9,\"HOCode\":17,\"CrimeRef\":\"J3\","
         "\"DateRecorded\":\"01/05/2020\"}\n";
@@ -822,8 +822,8 @@ TEST_CASE("pipeline: missing columns are named") {
 TEST_CASE("pipeline: several text columns") {
     std::string csv = "CrimeRef,DateRecorded,HOCode,VictimAge,MOText,Notes\n"
                       "M1,01/05/2020,17,12,met on snapchat,then kik\n"
-                      "M2,01/05/2020,17,12,sent a snap,chat later\n" // no "snap chat" across
-                      "M3,01/05/2020,17,12,,only in notes: telegram\n"
+                      "M2,01/05/2020,17,12,the branch went snap,chat later\n" // no "snap chat" across
+                      "M3,01/05/2020,17,12,,only in notes: on telegram\n"
                       "M4,01/05/2020,17,12,kik,Kik again\n"; // one in each field: 2
     CountOptions o;
     o.columns.texts = {"MOText", "Notes"};
@@ -844,7 +844,7 @@ TEST_CASE("pipeline: several inputs and a directory") {
     test::TempFile a(kHeader + "C1,01/05/2020,17,12,on kik\n"
                                "C2,01/05/2020,17,12,on snapchat\n",
                      "a.csv");
-    test::TempFile b(kHeader + "C1,01/05/2020,17,12,then telegram\n" // same crime as in a.csv
+    test::TempFile b(kHeader + "C1,01/05/2020,17,12,then on telegram\n" // same crime as in a.csv
                                "C3,31/02/2020,17,12,x\n"             // line 3 of b.csv
                                "C4,01/05/2020,17,12,on kik\n",
                      "b.csv");
@@ -981,7 +981,9 @@ TEST_CASE("pipeline: header-only and empty files") {
     CHECK(r.summary.rows.read == 0);
     CHECK(cm(r, "TOTAL") == "0,0");
     CHECK(cm(r, "TOTAL", "ALL", "images") == "0,0");
-    CHECK(r.rows.size() == 4);
+    // ANY, ONLINE (the bundled set has an outside-any platform) and TOTAL for each group.
+    CHECK(r.rows.size() == 6);
+    CHECK(cm(r, "ONLINE", "ALL", "images") == "0,0");
     CHECK(has(failure_of(""), "empty"));
 
     // With --every and no data there is no period to report.
@@ -1011,6 +1013,7 @@ TEST_CASE("pipeline: overlapping periods count a crime in each") {
     CHECK(out.str() == "period,group,code,platform,crimes,mentions\n"
                        "\"H1, 2020\",sexual,ALL,kik,2,2\n"
                        "\"H1, 2020\",sexual,ALL,ANY,2,2\n"
+                       "\"H1, 2020\",sexual,ALL,ONLINE,2,2\n"
                        "\"H1, 2020\",sexual,ALL,TOTAL,2,2\n");
 }
 
