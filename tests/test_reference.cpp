@@ -343,7 +343,8 @@ public:
     // Mentions per platform of one text on a record of `day` (days since 1970-01-01: the
     // set's validity windows, e.g. X for Twitter from 2023-07-24, depend on it). Cached: the
     // same texts recur. The generated archives' dates all fall before any window of the
-    // bundled set opens, so the crime's date stands for each of its rows' dates here.
+    // bundled set opens, so the crime's date stands for each of its rows' dates here (a text
+    // "on X (formerly Twitter)" of 2020 names Twitter once).
     const std::vector<unsigned>& mentions(const std::string& text,
                                           std::int32_t day = MentionCounter::kNoDay) {
         const std::string key = std::to_string(day) + '\n' + text;
@@ -374,6 +375,15 @@ private:
     std::vector<std::string> groups_;
     std::unordered_map<std::string, std::vector<unsigned>> cache_;
 };
+
+// Days since 1970-01-01 of a yyyymmdd key (the matcher's validity windows count days), by
+// the standard library's calendar rather than the project's date code.
+std::int32_t epoch_day(int yyyymmdd) {
+    const std::chrono::year_month_day ymd{std::chrono::year{yyyymmdd / 10000},
+                                          std::chrono::month{unsigned(yyyymmdd / 100 % 100)},
+                                          std::chrono::day{unsigned(yyyymmdd % 100)}};
+    return static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+}
 
 Reference& reference() {
     static Reference r;
@@ -521,7 +531,7 @@ std::vector<TableRow> ref_table(RefResult& res, const std::vector<RefPeriod>& pe
         ++res.counts.crimes_in_scope;
         std::vector<std::uint64_t> total(np, 0);
         for (const auto& t : c.texts) {
-            const auto& m = ref.mentions(t.second, c.date);
+            const auto& m = ref.mentions(t.second, epoch_day(c.date));
             for (size_t p = 0; p < np; ++p) total[p] += m[p];
         }
         std::uint64_t sum = 0, online_sum = 0;
