@@ -18,6 +18,7 @@ bool is_word(unsigned char c) {
 }
 
 unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+unsigned char upper(unsigned char c) { return (c >= 'a' && c <= 'z') ? c - 32 : c; }
 
 using Literal = NaiveMatcher::Literal;
 using Set = std::vector<Literal>;
@@ -272,6 +273,22 @@ NaiveMatcher::NaiveMatcher(const PatternSet& set) {
                                      p.edit_distance});
         }
     }
+    // Buckets by the first byte a match must start with (after leading \b tokens): at each
+    // offset only the literals that can begin there are tried. Both the caseless form's
+    // cases go in; an edit-distance literal can begin with any byte and is tried everywhere.
+    for (std::uint32_t k = 0; k < entries_.size(); ++k) {
+        const Entry& e = entries_[k];
+        auto first = std::find_if(e.tokens.begin(), e.tokens.end(),
+                                  [](int t) { return t != kBoundary; });
+        if (e.edit > 0 || first == e.tokens.end()) {
+            anywhere_.push_back(k);
+            continue;
+        }
+        unsigned char c = static_cast<unsigned char>(*first);
+        by_first_[c].push_back(k);
+        if (e.caseless && lower(c) != c) by_first_[lower(c)].push_back(k);
+        if (e.caseless && upper(c) != c) by_first_[upper(c)].push_back(k);
+    }
 }
 
 std::unique_ptr<Scratch> NaiveMatcher::make_scratch() const {
@@ -293,55 +310,58 @@ void NaiveMatcher::scan(std::string_view text, Scratch&, std::vector<Hit>& hits)
         if (it == best.end() || start < it->second) best[key] = static_cast<std::uint32_t>(start);
     };
     std::vector<unsigned> prev, cur; // Levenshtein rows
-    for (size_t s = 0; s < n; ++s) {
-        for (const Entry& e : entries_) {
-            if (e.edit > 0) {
-                // Row j holds lev(text[s, s+j), literal[0, i)) for i = 0..m; a match ends at
-                // s+j when the whole literal is within the distance.
-                const size_t m = e.tokens.size();
-                prev.resize(m + 1);
-                cur.resize(m + 1);
-                for (size_t i = 0; i <= m; ++i) prev[i] = static_cast<unsigned>(i);
-                for (size_t j = 1; s + j <= n && j <= m + e.edit; ++j) {
-                    unsigned char c = static_cast<unsigned char>(text[s + j - 1]);
-                    cur[0] = static_cast<unsigned>(j);
-                    unsigned row_min = cur[0];
-                    for (size_t i = 1; i <= m; ++i) {
-                        unsigned char want = static_cast<unsigned char>(e.tokens[i - 1]);
-                        bool same = e.caseless ? lower(c) == lower(want) : c == want;
-                        cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (same ? 0u : 1u)});
-                        row_min = std::min(row_min, cur[i]);
-                    }
-                    if (cur[m] <= e.edit) record(e.pattern, s, s + j);
-                    if (row_min > e.edit) break; // every longer substring is further away
-                    std::swap(prev, cur);
+    auto try_entry = [&](size_t s, const Entry& e) {
+        if (e.edit > 0) {
+            // Row j holds lev(text[s, s+j), literal[0, i)) for i = 0..m; a match ends at
+            // s+j when the whole literal is within the distance.
+            const size_t m = e.tokens.size();
+            prev.resize(m + 1);
+            cur.resize(m + 1);
+            for (size_t i = 0; i <= m; ++i) prev[i] = static_cast<unsigned>(i);
+            for (size_t j = 1; s + j <= n && j <= m + e.edit; ++j) {
+                unsigned char c = static_cast<unsigned char>(text[s + j - 1]);
+                cur[0] = static_cast<unsigned>(j);
+                unsigned row_min = cur[0];
+                for (size_t i = 1; i <= m; ++i) {
+                    unsigned char want = static_cast<unsigned char>(e.tokens[i - 1]);
+                    bool same = e.caseless ? lower(c) == lower(want) : c == want;
+                    cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (same ? 0u : 1u)});
+                    row_min = std::min(row_min, cur[i]);
+                }
+                if (cur[m] <= e.edit) record(e.pattern, s, s + j);
+                if (row_min > e.edit) break; // every longer substring is further away
+                std::swap(prev, cur);
+            }
+            return;
+        }
+        size_t pos = s;
+        bool ok = true;
+        for (int t : e.tokens) {
+            if (t == kBoundary) {
+                if (!boundary_at(pos)) {
+                    ok = false;
+                    break;
                 }
                 continue;
             }
-            size_t pos = s;
-            bool ok = true;
-            for (int t : e.tokens) {
-                if (t == kBoundary) {
-                    if (!boundary_at(pos)) {
-                        ok = false;
-                        break;
-                    }
-                    continue;
-                }
-                if (pos >= n) {
-                    ok = false;
-                    break;
-                }
-                unsigned char c = static_cast<unsigned char>(text[pos]);
-                unsigned char want = static_cast<unsigned char>(t);
-                if (e.caseless ? lower(c) != lower(want) : c != want) {
-                    ok = false;
-                    break;
-                }
-                ++pos;
+            if (pos >= n) {
+                ok = false;
+                break;
             }
-            if (ok) record(e.pattern, s, pos);
+            unsigned char c = static_cast<unsigned char>(text[pos]);
+            unsigned char want = static_cast<unsigned char>(t);
+            if (e.caseless ? lower(c) != lower(want) : c != want) {
+                ok = false;
+                break;
+            }
+            ++pos;
         }
+        if (ok) record(e.pattern, s, pos);
+    };
+    for (size_t s = 0; s < n; ++s) {
+        for (std::uint32_t k : by_first_[static_cast<unsigned char>(text[s])])
+            try_entry(s, entries_[k]);
+        for (std::uint32_t k : anywhere_) try_entry(s, entries_[k]);
     }
     for (const auto& [key, start] : best) {
         if (boundary_check_[key.first] && !(boundary_at(start) && boundary_at(key.second)))

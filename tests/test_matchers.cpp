@@ -14,6 +14,8 @@
 #include "pipeline/error.hpp"
 #include "test_support.hpp"
 
+#include <type_traits>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -40,8 +42,13 @@ const PatternSet& bundled_set() {
 // One matcher of each kind over the bundled set, built once.
 template <class M>
 const M& bundled_engine() {
-    static const M engine(bundled_set());
-    return engine;
+    if constexpr (std::is_same_v<M, HyperscanMatcher>) {
+        static const M engine(bundled_set(), test::test_matcher_options());
+        return engine;
+    } else {
+        static const M engine(bundled_set());
+        return engine;
+    }
 }
 
 std::vector<Hit> scan_all(const Matcher& m, std::string_view text) {

@@ -1,6 +1,7 @@
 // Helpers shared by the tests: temporary files and running a CountJob on a string.
 #pragma once
 
+#include "matchers/matcher_options.hpp"
 #include "pipeline/count_job.hpp"
 
 #include <filesystem>
@@ -33,11 +34,22 @@ private:
     std::filesystem::path dir_, path_;
 };
 
+// The suite's shared compiled-database cache (each test case is its own process). Entries
+// are keyed by the set's hash, Hyperscan's version and the CPU, and written atomically, so
+// concurrent cases and stale entries are safe; the cache's own behaviour is tested with
+// private directories.
+inline MatcherOptions test_matcher_options() {
+    MatcherOptions o;
+    o.cache_dir = MOSCAN_TEST_CACHE;
+    return o;
+}
+
 // Options for the FOI-style tests: the bundled code list and pattern set, quiet.
 inline CountOptions basic_options(const std::string& input) {
     CountOptions o;
     o.inputs = {input};
     o.quiet = true;
+    o.matcher = test_matcher_options();
     return o;
 }
 
