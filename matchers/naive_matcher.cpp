@@ -273,21 +273,32 @@ NaiveMatcher::NaiveMatcher(const PatternSet& set) {
                                      p.edit_distance});
         }
     }
-    // Buckets by the first byte a match must start with (after leading \b tokens): at each
-    // offset only the literals that can begin there are tried. Both the caseless form's
-    // cases go in; an edit-distance literal can begin with any byte and is tried everywhere.
+    // Buckets by the first two bytes a match must start with (\b tokens take no byte, so
+    // they are skipped): at each offset only the literals that can begin there are tried.
+    // A caseless literal goes in under each case of those bytes; a one-byte literal is keyed
+    // by its byte alone; an edit-distance literal can begin with anything and is tried
+    // everywhere.
+    by_two_.resize(1u << 16);
+    auto cases = [](unsigned char c, bool caseless) {
+        std::vector<unsigned char> v{c};
+        if (caseless && lower(c) != c) v.push_back(lower(c));
+        if (caseless && upper(c) != c) v.push_back(upper(c));
+        return v;
+    };
     for (std::uint32_t k = 0; k < entries_.size(); ++k) {
         const Entry& e = entries_[k];
-        auto first = std::find_if(e.tokens.begin(), e.tokens.end(),
-                                  [](int t) { return t != kBoundary; });
-        if (e.edit > 0 || first == e.tokens.end()) {
+        std::vector<unsigned char> bytes;
+        for (int t : e.tokens)
+            if (t != kBoundary && bytes.size() < 2) bytes.push_back(static_cast<unsigned char>(t));
+        if (e.edit > 0 || bytes.empty()) {
             anywhere_.push_back(k);
-            continue;
+        } else if (bytes.size() == 1) {
+            for (unsigned char a : cases(bytes[0], e.caseless)) by_one_[a].push_back(k);
+        } else {
+            for (unsigned char a : cases(bytes[0], e.caseless))
+                for (unsigned char b : cases(bytes[1], e.caseless))
+                    by_two_[(unsigned{a} << 8) | b].push_back(k);
         }
-        unsigned char c = static_cast<unsigned char>(*first);
-        by_first_[c].push_back(k);
-        if (e.caseless && lower(c) != c) by_first_[lower(c)].push_back(k);
-        if (e.caseless && upper(c) != c) by_first_[upper(c)].push_back(k);
     }
 }
 
@@ -359,8 +370,11 @@ void NaiveMatcher::scan(std::string_view text, Scratch&, std::vector<Hit>& hits)
         if (ok) record(e.pattern, s, pos);
     };
     for (size_t s = 0; s < n; ++s) {
-        for (std::uint32_t k : by_first_[static_cast<unsigned char>(text[s])])
-            try_entry(s, entries_[k]);
+        const unsigned a = static_cast<unsigned char>(text[s]);
+        for (std::uint32_t k : by_one_[a]) try_entry(s, entries_[k]);
+        if (s + 1 < n)
+            for (std::uint32_t k : by_two_[(a << 8) | static_cast<unsigned char>(text[s + 1])])
+                try_entry(s, entries_[k]);
         for (std::uint32_t k : anywhere_) try_entry(s, entries_[k]);
     }
     for (const auto& [key, start] : best) {

@@ -2,8 +2,8 @@
 //
 // Each pattern is expanded into the finite list of literal strings it denotes (a small regex
 // subset: literals, escapes, classes, groups, alternation, ?, {m,n}, and \b), and each literal
-// is tried at every position of the text (only those that can begin with the byte there, an
-// index by first byte, plus every edit-distance literal), comparing bytes case-insensitively (ASCII)
+// is tried at every position of the text (only those that can begin with the bytes there, an
+// index by the first two bytes, plus every edit-distance literal), comparing bytes case-insensitively (ASCII)
 // where the pattern is caseless and checking \b (word/non-word change, word = [A-Za-z0-9_]).
 // A pattern with an edit distance d matches a substring whose plain Levenshtein distance
 // (over bytes, case-folded where caseless) to one of its literals is at most d; for each end
@@ -45,8 +45,11 @@ private:
         unsigned edit; // Levenshtein distance allowed; 0: exact
     };
     std::vector<Entry> entries_;
-    std::array<std::vector<std::uint32_t>, 256> by_first_; // entries by a match's first byte
-    std::vector<std::uint32_t> anywhere_;                   // entries that may start anywhere
+    // Entries by the bytes a match starts with: one-byte literals by that byte, longer ones
+    // by their first two (index b0 * 256 + b1); edit-distance literals may start anywhere.
+    std::array<std::vector<std::uint32_t>, 256> by_one_;
+    std::vector<std::vector<std::uint32_t>> by_two_;
+    std::vector<std::uint32_t> anywhere_;
     std::vector<bool> boundary_check_; // per pattern: whole word checked on the hit's range
 };
 

@@ -63,18 +63,20 @@ int count_command(const std::vector<std::string>& args) {
     CountOptions o;
     Engine engine = read_job_options(a, o, "count");
     if (a.has("by")) o.by = split_commas(vm["by"].as<std::vector<std::string>>());
-    Breakdown::parse(o.by); // validate early
+    a.checked("by", [&] { Breakdown::parse(o.by); }); // validate early
     std::string format = a.str("format");
     if (format == "csv") o.format = OutputFormat::csv;
     else if (format == "json") o.format = OutputFormat::json;
     else if (format == "md" || format == "markdown") o.format = OutputFormat::md;
     else if (format == "xlsx" || format == "html") o.format = OutputFormat::csv; // cli_report
-    else throw UsageError("--format '" + format + "': expected csv, json, md, xlsx or html");
-    o.output = a.str("output");
+    else a.fail("format", "--format '" + format + "': expected csv, json, md, xlsx or html");
+    o.output = a.output_path("output");
     o.stage_times = a.has("stage-times");
     o.matcher.single_match = a.has("crimes-only");
 
-    ReportRequest report = read_report_options(vm, o);
+    ReportRequest report = read_report_options(a, o);
+    check_outputs({{"-o", o.output}, {"--hits", o.hits_file}, {"--rejects", o.rejects_file}},
+                  job_inputs(a, o));
     if (o.matcher.single_match && report.active)
         throw UsageError("--crimes-only counts no mentions, so it cannot be combined with the "
                          "report options (breakdowns, shares, suppression, xlsx, html, --hits)");
@@ -109,15 +111,15 @@ int generate_command(const std::vector<std::string>& args) {
     // clang-format off
     opts.add_options()
         ("help,h", "show this help")
-        ("seed", po::value<std::uint64_t>()->default_value(1), "random seed; the same seed and size give the same bytes")
-        ("size", po::value<std::string>()->default_value("10M"), "approximate archive size, e.g. 100M or 1G")
+        ("seed", po::value<std::string>()->default_value("1"), "random seed, 0 to 18446744073709551615; the same seed and size give the same bytes")
+        ("size", po::value<std::string>()->default_value("10M"), "approximate archive size, e.g. 100M or 1G (1 byte to 1T)")
         ("format", po::value<std::string>()->default_value("csv"), "csv or jsonl")
         ("output,o", po::value<std::string>(), "archive file (default: standard output)")
         ("truth", po::value<std::string>(), "ground-truth CSV: crime_id,platforms,mentions")
         ("crlf", "CSV with CRLF record ends")
         ("bom", "CSV starting with a UTF-8 byte-order mark")
-        ("first-year", po::value<int>()->default_value(2019), "first year of recorded dates")
-        ("last-year", po::value<int>()->default_value(2021), "last year of recorded dates");
+        ("first-year", po::value<std::string>()->default_value("2019"), "first year of recorded dates (1 to 9999)")
+        ("last-year", po::value<std::string>()->default_value("2021"), "last year of recorded dates (1 to 9999)");
     // clang-format on
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).run(), vm);
@@ -127,7 +129,7 @@ int generate_command(const std::vector<std::string>& args) {
         return 0;
     }
     synth::Options o;
-    o.seed = vm["seed"].as<std::uint64_t>();
+    o.seed = parse_uint64(vm["seed"].as<std::string>(), "--seed");
     o.target_bytes = parse_size(vm["size"].as<std::string>(), "--size");
     std::string f = vm["format"].as<std::string>();
     if (f == "csv") o.format = synth::Format::csv;
@@ -135,21 +137,27 @@ int generate_command(const std::vector<std::string>& args) {
     else throw UsageError("--format '" + f + "': expected csv or jsonl");
     o.crlf = vm.count("crlf") > 0;
     o.bom = vm.count("bom") > 0;
-    o.first_year = vm["first-year"].as<int>();
-    o.last_year = vm["last-year"].as<int>();
+    o.first_year =
+        static_cast<int>(parse_int(vm["first-year"].as<std::string>(), "--first-year", 1, 9999));
+    o.last_year =
+        static_cast<int>(parse_int(vm["last-year"].as<std::string>(), "--last-year", 1, 9999));
     if (o.last_year < o.first_year) throw UsageError("--last-year is before --first-year");
+    const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+    const std::string truth_path = vm.count("truth") ? vm["truth"].as<std::string>() : "";
+    if (truth_path == "-") throw UsageError("--truth -: give the ground truth a file name");
+    check_outputs({{"-o", output}, {"--truth", truth_path}}, {});
 
     std::ofstream archive_file, truth_file;
     std::ostream* archive = &std::cout;
-    if (vm.count("output")) {
-        archive_file.open(vm["output"].as<std::string>(), std::ios::binary);
-        if (!archive_file) throw IoError("cannot write " + vm["output"].as<std::string>());
+    if (!output.empty() && output != "-") { // -o -: standard output, as without -o
+        archive_file.open(output, std::ios::binary);
+        if (!archive_file) throw IoError("cannot write " + output);
         archive = &archive_file;
     }
     std::ostream* truth = nullptr;
-    if (vm.count("truth")) {
-        truth_file.open(vm["truth"].as<std::string>(), std::ios::binary);
-        if (!truth_file) throw IoError("cannot write " + vm["truth"].as<std::string>());
+    if (!truth_path.empty()) {
+        truth_file.open(truth_path, std::ios::binary);
+        if (!truth_file) throw IoError("cannot write " + truth_path);
         truth = &truth_file;
     }
     synth::Stats st = synth::generate(o, *archive, truth);

@@ -30,10 +30,10 @@ int discover_command(const std::vector<std::string>& args) {
     // clang-format off
     opts.add_options()
         ("help,h", "show this help")
-        ("top", po::value<unsigned>()->default_value(30), "candidates listed (0: all)")
-        ("examples", po::value<unsigned>()->default_value(3), "example snippets per candidate (one per crime)")
+        ("top", po::value<std::string>()->default_value("30"), "candidates listed, 0 to 1000000 (0: all)")
+        ("examples", po::value<std::string>()->default_value("3"), "example snippets per candidate (one per crime), 0 to 1000")
         ("dictionary", po::value<std::string>(), "word list (one a line) for the ordinary-word rule (default /usr/share/dict/british-english when present; 'none': no rule)")
-        ("max-words", po::value<std::size_t>()->default_value(500000), "distinct candidate words tracked (memory bound)")
+        ("max-words", po::value<std::string>()->default_value("500000"), "distinct candidate words tracked (memory bound), 1 to 100000000")
         ("format", po::value<std::string>()->default_value("md"), "md, csv or json")
         ("output,o", po::value<std::string>(), "output file (default: standard output)");
     // clang-format on
@@ -42,7 +42,6 @@ int discover_command(const std::vector<std::string>& args) {
     hidden.add_options()("by", po::value<std::vector<std::string>>(), "")("stage-times", "")(
         "crimes-only", "");
     Args a(args, opts, hidden);
-    const po::variables_map& vm = a.vm();
     if (a.has("help")) {
         std::cout << opts << "\n";
         return 0;
@@ -51,17 +50,19 @@ int discover_command(const std::vector<std::string>& args) {
     Engine engine = read_job_options(a, o, "discover");
     const std::string format = a.str("format");
     if (format != "md" && format != "markdown" && format != "csv" && format != "json")
-        throw UsageError("--format '" + format + "': expected md, csv or json");
+        a.fail("format", "--format '" + format + "': expected md, csv or json");
     DiscoverOptions d;
-    d.top = vm["top"].as<unsigned>();
-    d.examples = vm["examples"].as<unsigned>();
-    d.max_words = vm["max-words"].as<std::size_t>();
-    if (d.max_words == 0) throw UsageError("--max-words must be at least 1");
+    d.top = static_cast<unsigned>(a.integer("top", 0, 1000000));
+    d.examples = static_cast<unsigned>(a.integer("examples", 0, 1000));
+    d.max_words = static_cast<std::size_t>(a.integer("max-words", 1, 100000000));
     if (a.has("dictionary")) {
-        const std::string dict = a.path("dictionary");
-        d.dictionary = dict == "none" ? std::string() : dict;
+        d.dictionary = a.str("dictionary") == "none" ? std::string() : a.path("dictionary");
         d.dictionary_optional = false;
     }
+    const std::string output = a.output_path("output");
+    std::vector<std::string> inputs = job_inputs(a, o);
+    if (!d.dictionary.empty()) inputs.push_back(d.dictionary);
+    check_outputs({{"-o", output}, {"--rejects", o.rejects_file}}, inputs);
 
     PatternSet set = o.patterns_file.empty()
                          ? PatternSet::parse(bundled::platforms, "<bundled foi_platforms.pat>")
@@ -75,7 +76,6 @@ int discover_command(const std::vector<std::string>& args) {
     r.inputs = o.inputs;
 
     std::ofstream file;
-    const std::string output = a.str("output");
     std::ostream* out = &open_output(output, file);
     if (format == "csv") write_discover_csv(*out, set, r);
     else if (format == "json") write_discover_json(*out, set, r);

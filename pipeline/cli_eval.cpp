@@ -43,7 +43,7 @@ int eval_command(const std::vector<std::string>& args) {
     opts.add_options()
         ("help,h", "show this help")
         ("truth", po::value<std::string>(), "ground-truth CSV: crime_id,platforms[,...] (required)")
-        ("max-examples", po::value<unsigned>()->default_value(20), "false positives and false negatives listed per platform, each (0: none, and no second reading of the archive)")
+        ("max-examples", po::value<std::string>()->default_value("20"), "false positives and false negatives listed per platform, each, 0 to 100000 (0: none, and no second reading of the archive)")
         ("format", po::value<std::string>()->default_value("md"), "md, csv or json")
         ("output,o", po::value<std::string>(), "output file (default: standard output)")
         ("no-timing", "leave seconds out of JSON output");
@@ -75,9 +75,12 @@ int eval_command(const std::vector<std::string>& args) {
     }
     const std::string format = str("format");
     if (format != "md" && format != "markdown" && format != "csv" && format != "json")
-        throw UsageError("--format '" + format + "': expected md, csv or json");
-    const unsigned max_examples = vm["max-examples"].as<unsigned>();
-    o.output = str("output");
+        a.fail("format", "--format '" + format + "': expected md, csv or json");
+    const auto max_examples = static_cast<unsigned>(a.integer("max-examples", 0, 100000));
+    o.output = a.output_path("output");
+    std::vector<std::string> inputs = job_inputs(a, o);
+    inputs.push_back(truth_file);
+    check_outputs({{"-o", o.output}, {"--rejects", o.rejects_file}}, inputs);
     o.keep_crimes = true;
 
     // The truth first: a bad truth file should fail before a long run.

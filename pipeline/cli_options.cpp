@@ -3,21 +3,46 @@
 #include "pipeline/error.hpp"
 #include "pipeline/input_source.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
+#include <limits>
+#include <map>
 #include <sstream>
+#include <system_error>
 
 namespace fs = std::filesystem;
 
 namespace moscan::cli {
 
-std::size_t parse_size(const std::string& s, const char* option) {
+namespace {
+
+std::string with_unit(std::size_t bytes) {
+    struct Unit {
+        std::size_t size;
+        const char* name;
+    };
+    for (Unit u : {Unit{std::size_t{1} << 40, "T"}, Unit{std::size_t{1} << 30, "G"},
+                   Unit{std::size_t{1} << 20, "M"}, Unit{std::size_t{1} << 10, "K"}})
+        if (bytes >= u.size && bytes % u.size == 0) return std::to_string(bytes / u.size) + u.name;
+    return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
+} // namespace
+
+std::size_t parse_size(const std::string& s, const char* option, std::size_t lo, std::size_t hi) {
+    const std::string range = "from " + with_unit(lo) + " to " + with_unit(hi);
     std::size_t i = 0;
     double v = 0;
+    // std::stod also reads "inf", "nan", hex floats and leading spaces: only digits and a dot.
+    const bool plain =
+        !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '.');
     try {
+        if (!plain) throw std::invalid_argument("");
         v = std::stod(s, &i);
     } catch (...) {
-        throw UsageError(std::string(option) + " '" + s + "': expected a size such as 4M or 512K");
+        throw UsageError(std::string(option) + " '" + s + "': expected a size " + range +
+                         " such as 4M or 512K");
     }
     const std::string unit = s.substr(i);
     double mult = 1;
@@ -25,9 +50,61 @@ std::size_t parse_size(const std::string& s, const char* option) {
     else if (unit == "K" || unit == "KiB" || unit == "k") mult = 1024;
     else if (unit == "M" || unit == "MiB" || unit == "MB") mult = 1024.0 * 1024;
     else if (unit == "G" || unit == "GiB" || unit == "GB") mult = 1024.0 * 1024 * 1024;
+    else if (unit == "T" || unit == "TiB" || unit == "TB") mult = 1024.0 * 1024 * 1024 * 1024;
     else throw UsageError(std::string(option) + " '" + s + "': unknown unit '" + unit + "'");
-    if (v <= 0) throw UsageError(std::string(option) + " must be positive");
-    return static_cast<std::size_t>(v * mult);
+    const double bytes = v * mult;
+    if (!(bytes >= static_cast<double>(lo) && bytes <= static_cast<double>(hi)))
+        throw UsageError(std::string(option) + " '" + s + "': expected a size " + range);
+    return static_cast<std::size_t>(bytes);
+}
+
+namespace {
+
+// A whole number: an optional sign, then decimal digits only. False for anything else, and
+// for a magnitude of 2^64 or more.
+bool whole_number(const std::string& s, bool& negative, std::uint64_t& magnitude) {
+    std::size_t i = 0;
+    negative = !s.empty() && s[0] == '-';
+    if (negative || (!s.empty() && s[0] == '+')) i = 1;
+    if (i == s.size()) return false;
+    magnitude = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        const unsigned d = static_cast<unsigned>(s[i] - '0');
+        if (magnitude > (std::numeric_limits<std::uint64_t>::max() - d) / 10) return false;
+        magnitude = magnitude * 10 + d;
+    }
+    return true;
+}
+
+[[noreturn]] void not_in_range(const std::string& s, const char* option, const std::string& lo,
+                               const std::string& hi) {
+    throw UsageError(std::string(option) + " '" + s + "': expected a whole number from " + lo +
+                     " to " + hi);
+}
+
+} // namespace
+
+std::int64_t parse_int(const std::string& s, const char* option, std::int64_t lo,
+                       std::int64_t hi) {
+    bool negative = false;
+    std::uint64_t m = 0;
+    constexpr std::uint64_t kLimit = std::uint64_t{1} << 63; // |INT64_MIN|
+    if (whole_number(s, negative, m) && (negative ? m <= kLimit : m < kLimit)) {
+        const std::int64_t v = !negative     ? static_cast<std::int64_t>(m)
+                               : m == kLimit ? std::numeric_limits<std::int64_t>::min()
+                                             : -static_cast<std::int64_t>(m);
+        if (v >= lo && v <= hi) return v;
+    }
+    not_in_range(s, option, std::to_string(lo), std::to_string(hi));
+}
+
+std::uint64_t parse_uint64(const std::string& s, const char* option, std::uint64_t lo,
+                           std::uint64_t hi) {
+    bool negative = false;
+    std::uint64_t m = 0;
+    if (whole_number(s, negative, m) && (!negative || m == 0) && m >= lo && m <= hi) return m;
+    not_in_range(s, option, std::to_string(lo), std::to_string(hi));
 }
 
 std::vector<std::string> split_commas(const std::vector<std::string>& items) {
@@ -63,10 +140,10 @@ void add_job_options(po::options_description& opts) {
         ("max-age", po::value<std::string>(), "a crime is in scope when a victim's known age is at most N (default 17); 'none' for no age filter")
         ("unknown-age", po::value<std::string>(), "include or exclude (default) crimes whose victims' ages are unknown")
         ("patterns", po::value<std::string>(), "platform pattern set instead of the bundled patterns/foi_platforms.pat")
-        ("threads", po::value<unsigned>()->default_value(0), "worker threads (0: all cores)")
-        ("chunk-size", po::value<std::string>()->default_value("1M"), "read size, e.g. 1M or 64K")
-        ("max-record-mib", po::value<unsigned>()->default_value(64), "a record longer than this is an error (unterminated quote?)")
-        ("crime-memory", po::value<std::string>()->default_value("16M"), "per-crime state kept in memory before it is spilled to --temp-dir, e.g. 16M or 1G; 'none' for no limit (--hits and eval never spill)")
+        ("threads", po::value<std::string>()->default_value("0"), "worker threads, 0 to 1024 (0: all cores; more than the cores available runs on the cores available)")
+        ("chunk-size", po::value<std::string>()->default_value("1M"), "read size, e.g. 1M or 64K (1 byte to 1G)")
+        ("max-record-mib", po::value<std::string>()->default_value("64"), "a record longer than this many MiB (1 to 4096) is an error (unterminated quote?)")
+        ("crime-memory", po::value<std::string>()->default_value("16M"), "per-crime state kept in memory before it is spilled to --temp-dir, e.g. 16M or 1G (1 byte to 1T); 'none' for no limit (--hits and eval never spill)")
         ("temp-dir", po::value<std::string>(), "where spilled crime state goes (default: $TMPDIR, else /tmp); the files are deleted as they are created")
         ("max-rejected", po::value<std::string>(), "the run fails (exit 65) when more rows than this are rejected: N rows or P% of rows read (default: 1%, at least 10 rows; 100% never fails)")
         ("rejects", po::value<std::string>(), "write every rejected row to this CSV file (file,line,reason,detail,record)")
@@ -78,6 +155,20 @@ void add_job_options(po::options_description& opts) {
         ("quiet,q", "no run summary or progress on standard error");
     // clang-format on
 }
+
+namespace {
+
+// Options that exclude each other: one of them given on the command line drops all of them
+// from the config file (the command line wins: `--every fy` over the file's periods).
+constexpr const char* kExclusive[][2] = {{"period", "every"}};
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+} // namespace
 
 Args::Args(const std::vector<std::string>& args, const po::options_description& visible,
            const po::options_description& hidden, const char* positional) {
@@ -91,12 +182,57 @@ Args::Args(const std::vector<std::string>& args, const po::options_description& 
         if (!v.defaulted()) from_command_line_.insert(k);
     if (vm_.count("config") && !vm_.count("help")) {
         const std::string file = vm_["config"].as<std::string>();
+        std::error_code ec;
+        if (fs::is_directory(file, ec))
+            throw NoInputError("config file " + file + " is a directory: give an INI file");
         std::ifstream in(file);
         if (!in) throw NoInputError("cannot open config file " + file);
+        config_file_ = file;
+        // The line of each key, read as Boost's parser reads the file: '#' to the end of a
+        // line is a comment, [section] prefixes the keys after it with "section.".
+        std::string line, prefix;
+        for (std::size_t n = 1; std::getline(in, line); ++n) {
+            if (auto h = line.find('#'); h != std::string::npos) line.erase(h);
+            line = trim(line);
+            if (line.size() >= 2 && line.front() == '[' && line.back() == ']') {
+                prefix = line.substr(1, line.size() - 2);
+                if (!prefix.empty() && prefix.back() != '.') prefix += '.';
+            } else if (auto eq = line.find('='); eq != std::string::npos) {
+                const std::string key = prefix + trim(line.substr(0, eq));
+                const std::string at = file + ":" + std::to_string(n) + ": ";
+                if (key == "config")
+                    throw ConfigError(at + "'config' cannot be set inside a config file (a "
+                                           "config file does not read another; give one --config)");
+                const po::option_description* d = all.find_nothrow(key, false);
+                if (!d) throw ConfigError(at + "unknown option '" + key + "'");
+                auto& lines = config_lines_[key];
+                // Only list options (period, text-column, input, ...) may be repeated.
+                if (!lines.empty() &&
+                    !dynamic_cast<const po::typed_value<std::vector<std::string>>*>(
+                        d->semantic().get()))
+                    throw ConfigError(at + "'" + key + "' is given twice (first at line " +
+                                      std::to_string(lines.front()) + ")");
+                lines.push_back(n);
+            }
+        }
+        in.clear();
+        in.seekg(0);
+        po::variables_map from_file;
         try {
-            po::store(po::parse_config_file(in, all), vm_);
+            po::store(po::parse_config_file(in, all), from_file);
         } catch (const po::error& e) {
             throw ConfigError(file + ": " + e.what());
+        }
+        std::set<std::string> dropped;
+        for (const auto& group : kExclusive) {
+            bool on_command_line = false;
+            for (const char* k : group) on_command_line |= from_command_line_.count(k) > 0;
+            if (on_command_line)
+                for (const char* k : group) dropped.insert(k);
+        }
+        for (const auto& [k, v] : from_file) {
+            if (v.defaulted() || from_command_line_.count(k) || dropped.count(k)) continue;
+            vm_.insert_or_assign(k, v);
         }
         config_dir_ = fs::path(file).parent_path();
     }
@@ -115,6 +251,49 @@ std::string Args::path(const char* key) const {
     return v;
 }
 
+std::string Args::output_path(const char* key) const {
+    if (str(key) == "-") return "-";
+    return path(key);
+}
+
+std::vector<std::string> Args::paths(const char* key) const {
+    if (!vm_.count(key)) return {};
+    std::vector<std::string> v = vm_[key].as<std::vector<std::string>>();
+    if (!from_command_line_.count(key) && !config_dir_.empty())
+        for (auto& p : v)
+            if (p != "-" && fs::path(p).is_relative())
+                p = (config_dir_ / p).lexically_normal().string();
+    return v;
+}
+
+std::string Args::origin(const char* key, std::size_t i) const {
+    if (from_command_line_.count(key) || !vm_.count(key)) return "";
+    auto it = config_lines_.find(key);
+    if (it == config_lines_.end() || it->second.empty()) return "";
+    return config_file_ + ":" + std::to_string(it->second[std::min(i, it->second.size() - 1)]);
+}
+
+void Args::fail(const char* key, const std::string& message, std::size_t i) const {
+    const std::string where = origin(key, i);
+    if (where.empty()) throw UsageError(message);
+    throw ConfigError(where + ": " + message);
+}
+
+std::int64_t Args::integer(const char* key, std::int64_t lo, std::int64_t hi) const {
+    const std::string option = std::string("--") + key;
+    return checked(key, [&] { return parse_int(str(key), option.c_str(), lo, hi); });
+}
+
+std::uint64_t Args::uint64(const char* key, std::uint64_t lo, std::uint64_t hi) const {
+    const std::string option = std::string("--") + key;
+    return checked(key, [&] { return parse_uint64(str(key), option.c_str(), lo, hi); });
+}
+
+std::size_t Args::size(const char* key, std::size_t lo, std::size_t hi) const {
+    const std::string option = std::string("--") + key;
+    return checked(key, [&] { return parse_size(str(key), option.c_str(), lo, hi); });
+}
+
 std::ostream& open_output(const std::string& path, std::ofstream& file) {
     if (path.empty() || path == "-") return std::cout;
     file.open(path, std::ios::binary);
@@ -124,21 +303,22 @@ std::ostream& open_output(const std::string& path, std::ofstream& file) {
 
 Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
     const po::variables_map& vm = a.vm();
-    if (a.has("input")) o.inputs = vm["input"].as<std::vector<std::string>>();
+    if (a.has("input")) o.inputs = a.paths("input");
     if (o.inputs.empty())
         throw UsageError(std::string("no input files (moscan ") + command + " --help)");
     if (std::string f = a.str("input-format"); !f.empty()) {
         if (f == "csv") o.input_format = InputFormat::csv;
         else if (f == "jsonl") o.input_format = InputFormat::jsonl;
-        else throw UsageError("--input-format '" + f + "': expected csv or jsonl");
+        else a.fail("input-format", "--input-format '" + f + "': expected csv or jsonl");
     }
-    if (std::string e = a.str("encoding"); !e.empty()) o.encoding = parse_encoding(e);
+    if (std::string e = a.str("encoding"); !e.empty())
+        o.encoding = a.checked("encoding", [&] { return parse_encoding(e); });
     if (std::string d = a.str("delimiter"); !d.empty()) {
         if (d == "," || d == "comma") o.delimiter = ',';
         else if (d == ";" || d == "semicolon") o.delimiter = ';';
         else if (d == "\t" || d == "\\t" || d == "tab") o.delimiter = '\t';
         else if (d == "|" || d == "pipe") o.delimiter = '|';
-        else throw UsageError("--delimiter '" + d + "': expected ',', ';', tab or '|'");
+        else a.fail("delimiter", "--delimiter '" + d + "': expected ',', ';', tab or '|'");
     }
     o.columns.id = a.str("id-column");
     o.columns.date = a.str("date-column");
@@ -149,11 +329,22 @@ Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
         o.columns.texts = split_commas(vm["text-column"].as<std::vector<std::string>>());
 
     if (a.has("period")) {
-        if (a.has("every")) throw UsageError("give --period or --every, not both");
-        for (const auto& p : vm["period"].as<std::vector<std::string>>())
-            o.periods.add(Periods::parse(p));
+        if (a.has("every")) a.fail("every", "give --period or --every, not both");
+        const auto specs = vm["period"].as<std::vector<std::string>>();
+        std::map<std::string, std::string> seen; // name -> its spec
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+            Period p = a.checked("period", [&] { return Periods::parse(specs[i]); }, i);
+            if (auto [it, fresh] = seen.emplace(p.name, specs[i]); !fresh)
+                a.fail("period",
+                       "--period: the name '" + p.name + "' is given twice ('" + it->second +
+                           "' and '" + specs[i] + "'); each period needs its own name",
+                       i);
+            o.periods.add(std::move(p));
+        }
     }
-    if (a.has("every")) o.periods.set_every(Periods::parse_every(a.str("every")));
+    if (a.has("every"))
+        o.periods.set_every(
+            a.checked("every", [&] { return Periods::parse_every(a.str("every")); }));
     if (a.has("groups")) o.groups = split_commas(vm["groups"].as<std::vector<std::string>>());
     o.codes_file = a.path("codes");
     o.all_codes = a.has("all-codes");
@@ -162,46 +353,120 @@ Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
     if (max_age == "none") {
         o.max_age = -1;
     } else {
-        try {
-            size_t used = 0;
-            o.max_age = std::stoi(max_age, &used);
-            if (used != max_age.size() || o.max_age < 0) throw std::invalid_argument("");
-        } catch (...) {
-            throw UsageError("--max-age '" + max_age + "': expected a whole number or 'none'");
-        }
+        a.checked("max-age", [&] {
+            try {
+                o.max_age = static_cast<int>(parse_int(max_age, "--max-age", 0, 150));
+            } catch (const UsageError& e) {
+                throw UsageError(std::string(e.what()) + ", or 'none'");
+            }
+        });
     }
     const std::string unknown = a.has("unknown-age") ? a.str("unknown-age") : "exclude";
     if (unknown == "include") o.unknown_age = UnknownAge::include;
     else if (unknown != "exclude")
-        throw UsageError("--unknown-age '" + unknown + "': expected include or exclude");
+        a.fail("unknown-age", "--unknown-age '" + unknown + "': expected include or exclude");
 
-    o.threads = vm["threads"].as<unsigned>();
-    o.chunk_bytes = parse_size(a.str("chunk-size"), "--chunk-size");
-    o.max_record_bytes = std::size_t{vm["max-record-mib"].as<unsigned>()} << 20;
+    o.threads = static_cast<unsigned>(a.integer("threads", 0, kMaxThreads));
+    o.chunk_bytes = a.size("chunk-size", 1, std::size_t{1} << 30);
+    o.max_record_bytes = static_cast<std::size_t>(a.integer("max-record-mib", 1, 4096)) << 20;
     if (o.max_record_bytes < o.chunk_bytes) o.max_record_bytes = o.chunk_bytes * 2;
     if (std::string m = a.str("crime-memory"); m == "none") o.crime_memory = 0;
-    else o.crime_memory = parse_size(m, "--crime-memory");
+    else o.crime_memory = a.size("crime-memory", 1, std::size_t{1} << 40);
     o.temp_dir = a.path("temp-dir");
     if (std::string e = a.str("on-error"); !e.empty()) {
         if (e == "fail") o.on_error = OnError::fail;
         else if (e == "skip") o.on_error = OnError::skip;
-        else throw UsageError("--on-error '" + e + "': expected fail or skip");
+        else a.fail("on-error", "--on-error '" + e + "': expected fail or skip");
     }
-    if (a.has("date-format")) o.date_format = parse_date_format_option(a.str("date-format"));
-    if (a.has("max-rejected")) o.max_rejected = RejectLimit::parse(a.str("max-rejected"));
+    if (a.has("date-format"))
+        o.date_format = a.checked("date-format",
+                                  [&] { return parse_date_format_option(a.str("date-format")); });
+    if (a.has("max-rejected"))
+        o.max_rejected =
+            a.checked("max-rejected", [&] { return RejectLimit::parse(a.str("max-rejected")); });
     o.rejects_file = a.path("rejects");
+    if (a.str("rejects") == "-")
+        a.fail("rejects", "--rejects -: the rejected rows cannot go to standard output; give a "
+                          "file name (--rejects rejects.csv)");
     o.quiet = a.has("quiet");
     if (!a.has("no-cache"))
         o.matcher.cache_dir = a.has("cache-dir") ? a.path("cache-dir") : default_cache_dir();
     if (std::string p = a.str("progress"); p == "always") o.progress = ProgressMode::always;
     else if (p == "never") o.progress = ProgressMode::never;
     else if (p != "auto")
-        throw UsageError("--progress '" + p + "': expected auto, always or never");
+        a.fail("progress", "--progress '" + p + "': expected auto, always or never");
     const std::string engine = a.str("engine");
     if (engine == "naive") return Engine::naive;
     if (engine != "hyperscan")
-        throw UsageError("--engine '" + engine + "': expected hyperscan or naive");
+        a.fail("engine", "--engine '" + engine + "': expected hyperscan or naive");
     return Engine::hyperscan;
+}
+
+namespace {
+
+// The path as the file system resolves it: absolute, symbolic links of its existing part
+// followed, "." and ".." gone.
+fs::path resolved(const std::string& p) {
+    std::error_code ec;
+    fs::path r = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    return ec ? fs::absolute(p).lexically_normal() : r;
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    if (fs::exists(a, ec) && fs::exists(b, ec)) {
+        const bool same = fs::equivalent(a, b, ec); // hard links too
+        if (!ec) return same;
+    }
+    return resolved(a) == resolved(b);
+}
+
+// Whether `p` lies inside the directory `dir` (both resolved).
+bool inside(const fs::path& p, const fs::path& dir) {
+    auto d = dir.begin(), e = p.begin();
+    for (; d != dir.end(); ++d, ++e) {
+        if (d->empty()) continue; // a trailing separator
+        if (e == p.end() || *d != *e) return false;
+    }
+    return e != p.end();
+}
+
+} // namespace
+
+void check_outputs(const std::vector<std::pair<std::string, std::string>>& outputs,
+                   const std::vector<std::string>& inputs) {
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const auto& [option, out] = outputs[i];
+        if (out.empty() || out == "-") continue;
+        const std::string refuse = "refusing to write " + option + " " + out + ": ";
+        for (const std::string& in : inputs) {
+            if (in.empty() || in == "-") continue;
+            std::error_code ec;
+            if (fs::is_directory(in, ec)) {
+                if (inside(resolved(out), resolved(in)))
+                    throw UsageError(refuse + "it lies inside the input directory " + in +
+                                     " (a later run would read it as input); write it elsewhere");
+                if (same_file(out, in))
+                    throw UsageError(refuse + "it is the input directory " + in);
+            } else if (same_file(out, in)) {
+                throw UsageError(refuse + "it is the same file as the input " + in +
+                                 ", which it would overwrite");
+            }
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& [other_option, other] = outputs[j];
+            if (!other.empty() && other != "-" && same_file(out, other))
+                throw UsageError(refuse + "it is the same file as " + other_option + " " + other +
+                                 "; give each output its own file");
+        }
+    }
+}
+
+std::vector<std::string> job_inputs(const Args& a, const CountOptions& o) {
+    std::vector<std::string> in = o.inputs;
+    for (const std::string& f : {o.codes_file, o.patterns_file, a.str("config")})
+        if (!f.empty()) in.push_back(f);
+    return in;
 }
 
 } // namespace moscan::cli

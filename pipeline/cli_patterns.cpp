@@ -786,8 +786,8 @@ int bench_command(const std::vector<std::string>& args) {
         ("input", po::value<std::string>(), "archive: CSV or JSON Lines file")
         ("text-column", po::value<std::vector<std::string>>(), "text column to scan; repeatable (default: as moscan count detects it)")
         ("date-column", po::value<std::string>(), "record date, for date-bound patterns (default: as moscan count detects it)")
-        ("repeat", po::value<int>()->default_value(3), "timed runs per set; the best is reported")
-        ("batch-size", po::value<std::string>()->default_value("4M"), "batch size for the batched scan")
+        ("repeat", po::value<std::string>()->default_value("3"), "timed runs per set, 1 to 1000; the best is reported")
+        ("batch-size", po::value<std::string>()->default_value("4M"), "batch size for the batched scan (1 byte to 1G)")
         ("single-match", "compile count-only databases (HS_FLAG_SINGLEMATCH, as moscan count --crimes-only); only per-text scanning applies")
         ("format", po::value<std::string>()->default_value("md"), "md, csv or json")
         ("output,o", po::value<std::string>(), "output file (default: standard output)");
@@ -805,11 +805,15 @@ int bench_command(const std::vector<std::string>& args) {
     if (format != "md" && format != "csv" && format != "json")
         throw UsageError("--format '" + format + "': expected md, csv or json");
     BenchOptions bo;
-    bo.repeat = vm["repeat"].as<int>();
-    if (bo.repeat < 1) throw UsageError("--repeat must be at least 1");
-    bo.batch_bytes = parse_size(vm["batch-size"].as<std::string>(), "--batch-size");
+    bo.repeat = static_cast<int>(a.integer("repeat", 1, 1000));
+    bo.batch_bytes = a.size("batch-size", 1, std::size_t{1} << 30);
     bo.single_match = vm.count("single-match") > 0;
     std::vector<std::string> files = vm["file"].as<std::vector<std::string>>();
+    {
+        std::vector<std::string> inputs = files;
+        inputs.push_back(vm["input"].as<std::string>());
+        check_outputs({{"-o", a.str("output")}}, inputs);
+    }
     // Every set must load before the archive is read: a typo should not cost a long load.
     for (const auto& f : files) PatternSet::load(f);
 
@@ -870,8 +874,8 @@ int variants_command(const std::vector<std::string>& args) {
         "american-english, else words)")("keep-words",
                                          "keep variants that are dictionary words (no dictionary "
                                          "needed)")(
-        "min-length", po::value<int>()->default_value(6),
-        "refuse shorter words: their variants are mostly other words or names")(
+        "min-length", po::value<std::string>()->default_value("6"),
+        "refuse shorter words (1 to 100): their variants are mostly other words or names")(
         "one-per-line", "one `pattern` line per variant instead of one alternation per length");
     Args a(args, opts, po::options_description(), "word");
     const po::variables_map& vm = a.vm();
@@ -880,8 +884,7 @@ int variants_command(const std::vector<std::string>& args) {
         return 0;
     }
     if (!vm.count("word")) throw UsageError("no word given (moscan patterns variants --help)");
-    const int min_length = vm["min-length"].as<int>();
-    if (min_length < 1) throw UsageError("--min-length must be 1 or more");
+    const int min_length = static_cast<int>(a.integer("min-length", 1, 100));
     const bool keep = vm.count("keep-words") > 0;
     std::vector<std::string> words;
     for (const auto& raw : vm["word"].as<std::vector<std::string>>()) {

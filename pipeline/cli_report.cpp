@@ -19,10 +19,10 @@ void add_report_options(po::options_description& opts) {
     // clang-format off
     opts.add_options()
         ("hits", po::value<std::string>(), "audit trail: write every counted mention to FILE (CSV, or JSON Lines for .jsonl): crime id, file and line, column, platform, pattern, byte offsets, match and context")
-        ("context", po::value<unsigned>()->default_value(40), "characters of context either side of a mention in --hits")
+        ("context", po::value<std::string>()->default_value("40"), "characters of context either side of a mention in --hits (0 to 10000)")
         ("gender-column", po::value<std::string>(), "victim gender column for --by gender (default: detect VictimGender, Gender, ...)")
         ("age-bands", po::value<std::string>(), "age bands for --by age_band: 11-and-under,12-15,16-17 (default) or 0-5,6-10,11-15,16-17, or any list of N-M, N-and-under, N-and-over")
-        ("suppress-below", po::value<unsigned>(), "disclosure control: show counts from 1 to N-1 as *, and hide further counts so that none can be worked out from totals; the run summary lists each and why")
+        ("suppress-below", po::value<std::string>(), "disclosure control (N from 2 to 1000000): show counts from 1 to N-1 as *, and hide further counts so that none can be worked out from totals; the run summary lists each and why")
         ("shares", "add the where-known base (crimes naming any platform) and each row's share of it in percent")
         ("totals", "add total rows (ALL) for every broken-down dimension")
         ("bom", "start CSV output with a UTF-8 byte-order mark (for Excel)")
@@ -30,30 +30,35 @@ void add_report_options(po::options_description& opts) {
     // clang-format on
 }
 
-ReportRequest read_report_options(const po::variables_map& vm, CountOptions& o) {
+ReportRequest read_report_options(const Args& a, CountOptions& o) {
+    const po::variables_map& vm = a.vm();
     ReportRequest req;
     req.format = vm.count("format") ? vm["format"].as<std::string>() : "csv";
     if (req.format == "markdown") req.format = "md";
     if (req.format != "csv" && req.format != "json" && req.format != "md" &&
         req.format != "xlsx" && req.format != "html")
-        throw UsageError("--format '" + req.format + "': expected csv, json, md, xlsx or html");
+        a.fail("format", "--format '" + req.format + "': expected csv, json, md, xlsx or html");
     ReportOptions& r = req.options;
     if (vm.count("suppress-below")) {
-        r.suppress_below = vm["suppress-below"].as<unsigned>();
-        if (r.suppress_below < 2)
-            throw UsageError("--suppress-below must be at least 2 (counts 1..N-1 are hidden)");
+        // At least 2: counts 1..N-1 are hidden.
+        r.suppress_below = a.uint64("suppress-below", 2, 1000000);
     }
     r.shares = vm.count("shares") > 0;
     r.totals = vm.count("totals") > 0;
     r.bom = vm.count("bom") > 0;
     if (vm.count("title")) r.title = vm["title"].as<std::string>();
-    if (vm.count("age-bands")) o.age_bands = AgeBands::parse(vm["age-bands"].as<std::string>());
+    if (vm.count("age-bands"))
+        o.age_bands = a.checked("age-bands",
+                                [&] { return AgeBands::parse(vm["age-bands"].as<std::string>()); });
     if (vm.count("gender-column")) {
         o.columns.gender = vm["gender-column"].as<std::string>();
         r.gender_column = o.columns.gender;
     }
-    if (vm.count("hits")) o.hits_file = vm["hits"].as<std::string>();
-    o.hits_context = vm["context"].as<unsigned>();
+    if (vm.count("hits")) o.hits_file = a.path("hits");
+    if (a.str("hits") == "-")
+        a.fail("hits", "--hits -: the audit trail cannot go to standard output; give a file "
+                       "name (--hits hits.csv, or hits.jsonl for JSON Lines)");
+    o.hits_context = static_cast<std::size_t>(a.integer("context", 0, 10000));
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) { // reproducible builds' rule
         std::time_t t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
         std::tm tm{};

@@ -3,6 +3,7 @@
 // Without any of them the count command writes exactly what it always did.
 #pragma once
 
+#include "pipeline/cli_options.hpp"
 #include "pipeline/count_job.hpp"
 #include "pipeline/report.hpp"
 
@@ -23,9 +24,8 @@ struct ReportRequest {
 
 void add_report_options(boost::program_options::options_description& opts);
 // Reads the report options (and the --format value); adjusts the count options they need.
-// Throws UsageError.
-ReportRequest read_report_options(const boost::program_options::variables_map& vm,
-                                  CountOptions& o);
+// Throws UsageError (ConfigError for a bad value from the config file, as Args::fail).
+ReportRequest read_report_options(const Args& a, CountOptions& o);
 // Writes the output when the request needs more than the default writers; returns false
 // when it left the output to them.
 // `timing`: as for write_json.

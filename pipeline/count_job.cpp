@@ -893,6 +893,11 @@ private:
                     const char* trailing = nullptr;
                     if (!doc.current_location().get(trailing)) ok = false;
                 }
+                // On Demand stops early at some malformed objects ('"k":"v":[...]'), and a
+                // needed key it never reached would be reported missing: a line that lacks a
+                // key the crime needs (rare) is checked whole, as a nested value is.
+                if (ok && bad.empty() && (r.id.data() == nullptr || r.code.data() == nullptr))
+                    nested = true;
                 if (ok && nested) {
                     simdjson::dom::element e;
                     ok = !dom_parser_.parse(start, text.size(), false).get(e);
@@ -1245,9 +1250,10 @@ static void write_hits_file(const CountOptions& o, const PatternSet& patterns, c
 
 CountResult CountJob::run() {
     auto t0 = std::chrono::steady_clock::now();
-    unsigned threads = options_.threads
-                           ? options_.threads
-                           : static_cast<unsigned>(oneapi::tbb::info::default_concurrency());
+    // More threads than the cores available would not run (TBB's arena has a slot per core),
+    // so a larger --threads runs on the cores, and the summary reports the threads that ran.
+    const auto cores = static_cast<unsigned>(oneapi::tbb::info::default_concurrency());
+    unsigned threads = options_.threads ? std::min(options_.threads, cores) : cores;
     oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism,
                                       threads);
     MentionCounter counter(patterns_);

@@ -214,6 +214,17 @@ struct BlockBase {
 #endif
 };
 
+#if MOSCAN_SCAN_COMPRESS
+// lanes + the bytes of quarter Q of `pos`, widened to 32 bits. Q is a template argument: the
+// extract instruction takes an immediate (clang refuses a lambda parameter there). The
+// zero-masking forms: with the plain ones GCC 12 warns about undefined upper parts.
+template <int Q>
+inline __m512i widen_quarter(__m512i lanes, __m512i pos) {
+    return _mm512_add_epi32(
+        lanes, _mm512_maskz_cvtepu8_epi32(0xFFFF, _mm512_maskz_extracti32x4_epi32(0xF, pos, Q)));
+}
+#endif
+
 // Writes base + the position of each set bit of `bits`, in increasing order, from `out`, and
 // returns the end of them. May write up to kIndexSlack entries past that end. No branch
 // depends on the number of bits unless there are more than 16 (or 4).
@@ -226,18 +237,12 @@ inline std::uint32_t* flatten(std::uint32_t* out, const BlockBase& base, std::ui
         22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
         44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63};
     const __m512i pos = _mm512_maskz_compress_epi8(bits, _mm512_load_si512(kIota));
-    // The zero-masking forms: with the plain ones GCC 12 warns about undefined upper parts.
-    auto widen = [&](int quarter) {
-        return _mm512_add_epi32(
-            base.lanes,
-            _mm512_maskz_cvtepu8_epi32(0xFFFF, _mm512_maskz_extracti32x4_epi32(0xF, pos, quarter)));
-    };
-    _mm512_storeu_si512(out, widen(0));
+    _mm512_storeu_si512(out, widen_quarter<0>(base.lanes, pos));
     if (count > 16) {
-        _mm512_storeu_si512(out + 16, widen(1));
+        _mm512_storeu_si512(out + 16, widen_quarter<1>(base.lanes, pos));
         if (count > 32) {
-            _mm512_storeu_si512(out + 32, widen(2));
-            _mm512_storeu_si512(out + 48, widen(3));
+            _mm512_storeu_si512(out + 32, widen_quarter<2>(base.lanes, pos));
+            _mm512_storeu_si512(out + 48, widen_quarter<3>(base.lanes, pos));
         }
     }
 #else

@@ -30,6 +30,10 @@ if [[ $want_test_tools == 1 ]]; then
   # tests/input_test.sh makes compressed and re-encoded copies of its data with them
   packages+=(gzip zstd bzip2 xz-utils zip libc-bin)
 fi
+# scripts/sanitize.sh and scripts/fuzz.sh: clang with its sanitizer and libFuzzer runtimes.
+if [[ ${MOSCAN_FUZZ_TOOLS:-0} == 1 ]]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 missing=()
 for p in "${packages[@]}"; do
   [[ $p == \#* ]] && continue
@@ -45,6 +49,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
+[[ ${MOSCAN_SETUP_ONLY:-0} == 1 ]] && exit 0 # install only (the sanitizer scripts build elsewhere)
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "$@" >&2
 cmake --build build -j"$jobs" >&2

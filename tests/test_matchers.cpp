@@ -1565,10 +1565,13 @@ TEST_CASE("database cache: miss, write, hit; corrupt, truncated or foreign entri
         CHECK(e->key == HyperscanMatcher::cache_key(set, o));
         CHECK(e->key.find("hyperscan " + HyperscanMatcher::version()) != std::string::npos);
         CHECK(e->key.find("cpu_features ") != std::string::npos);
-        for (const auto& [from, to] : {std::pair<std::string, std::string>{
-                                           "hyperscan " + HyperscanMatcher::version(), "hyperscan 9.9.9"},
-                                       {"cpu_features ", "cpu_features 0xff"},
-                                       {"set " + set.hash(), "set 0000000000000000"}}) {
+        for (const auto& change : {std::pair<std::string, std::string>{
+                                       "hyperscan " + HyperscanMatcher::version(), "hyperscan 9.9.9"},
+                                   {"cpu_features ", "cpu_features 0xff"},
+                                   {"set " + set.hash(), "set 0000000000000000"}}) {
+            // Named copies: clang 14 cannot capture structured bindings (CAPTURE is a lambda).
+            const std::string& from = change.first;
+            const std::string& to = change.second;
             CAPTURE(to);
             dbcache::Entry other = *e;
             other.key.replace(other.key.find(from), from.size(), to);

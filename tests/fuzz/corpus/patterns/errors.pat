@@ -1,0 +1,4 @@
+platform a A
+  pattern (unclosed
+platform a again
+  pattern {near=nosuch:5} x
