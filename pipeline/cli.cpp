@@ -45,7 +45,7 @@ int count_command(const std::vector<std::string>& args) {
     add_job_options(opts);
     // clang-format off
     opts.add_options()
-        ("by", po::value<std::vector<std::string>>(), "breakdown: any of period,group,code (default: period,group)")
+        ("by", po::value<std::vector<std::string>>(), "breakdown, comma-separated: any of period, group, code, age_band, gender, flag (default: period,group)")
         ("format", po::value<std::string>()->default_value("csv"), "csv, json, md, xlsx (spreadsheet: cover, notes, tables) or html (self-contained report with charts)")
         ("output,o", po::value<std::string>(), "output file (default: standard output)")
         ("no-timing", "leave seconds and threads out of JSON output, for byte-identical reruns")

@@ -175,8 +175,15 @@ void resolve_columns(FileSchema& schema, const CountOptions& options) {
     if (c.texts.empty()) {
         schema.texts.push_back(resolve("", kTextNames, "--text-column", "MO text", true));
     } else {
-        for (const auto& t : c.texts)
-            schema.texts.push_back(resolve(t, {}, "--text-column", "text", true));
+        for (const auto& t : c.texts) {
+            const int i = resolve(t, {}, "--text-column", "text", true);
+            // The same column twice would have its every mention counted twice.
+            if (std::find(schema.texts.begin(), schema.texts.end(), i) != schema.texts.end())
+                throw UsageError(schema.name + ": --text-column '" + t + "' names column '" +
+                                 schema.columns[static_cast<std::size_t>(i)].substr(0, 100) +
+                                 "', which is already a text column; give each column once");
+            schema.texts.push_back(i);
+        }
     }
     // A column used with a name that another column has too (as compared: case, spaces and '_'
     // ignored) is an error: only one of them would be read.

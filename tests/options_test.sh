@@ -255,5 +255,9 @@ expect_rc "config output = its input" 64
 expect_in "config output = its input: message" "$T/err" "it is the same file as the input"
 if [ "$(md5sum <"$T/job/archive.csv")" = "$arch_sum" ]; then ok; else fail "config output overwrote its input"; fi
 
+# ---- one column given twice as a text column would count each of its mentions twice ----
+refuse "--text-column twice" 64 "names column 'MOText', which is already a text column" \
+    count --text-column MOText --text-column mo_text "$T/good.csv"
+
 if [ "$(md5sum <"$T/good.csv")" = "$good_sum" ]; then ok; else fail "good.csv was changed"; fi
 finish
