@@ -45,6 +45,8 @@ term provider_cue (?:data requests?|preservation requests?|disclosure requests?|
 # Unambiguous platform names: an ambiguous name beside one of them in a list ("on TikTok and
 # Twitch", "Signal, WhatsApp") is a platform.
 term list_name (?:face{{sep}}book|fb|insta{{sep}}gram|insta|what{{apos}}s{{sep}}app|snap{{sep}}chat|tik{{sep}}tok|twitter|skype|omegle|you{{sep}}tube|x{{sep}}box|play{{sep}}station|roblox|minecraft|fortnite|imessage|face{{sep}}time|viber|wechat|reddit|tumblr)
+# Household and engine senses of steam: "used steam to clean the carpet".
+term steam_sense_cue (?:clean|cleans|cleaned|cleaning|cleaner|cleaners|carpets?|rugs?|sofas?|upholstery|irons?|ironing|wallpaper|kettles?|boilers?|showers?|ovens?|mops?|vapou?rs?|scald(?:s|ed|ing)?|burns?|burnt|engines?|trains?|locomotives?|pressure washers?|stains?|remove|removed|removing)
 term road_cue (?:traffic|railway|rail|train|trains|junction|level crossing|motorists?|indicators?|indicated|indicating)
 
 platform facebook Facebook / Facebook Messenger
@@ -307,7 +309,7 @@ platform online_gaming Online gaming
   pattern nintendo(?: switch(?: online)?| ds| wii)?
   pattern {case} Switch (?:online|Online|game|games|console)
   pattern apex legends|valorant|league of legends|overwatch|rocket league|clash of clans|clash royale|pokemon go|pok\xc3\xa9mon go|free fire|pubg|animal crossing|rainbow six|rust game|genshin impact|brawl stars|destiny 2|halo (?:online|infinite|game)|counter{{sep}}strike|cs ?go|dota|world of warcraft|habbo|moviestarplanet|movie star planet|stardoll|club penguin|hay day|candy crush
-  pattern {{use}}{{sep1}}steam
+  pattern {notnear=steam_sense_cue:30} {{use}}{{sep1}}steam
   pattern steam{{sep}}(?:accounts?|chats?|profiles?|library|games?|usernames?|user ?names?|friends?|community|deck|app|platform|store|wallet|gift ?cards?|vouchers?|codes?|messages?|msgs?|groups?)
   pattern {case,partial} [a-z,;] Steam\b
   pattern {{move}}{{sep1}}steam
@@ -356,6 +358,9 @@ platform online_gaming Online gaming
   nomatch PS Jones attended the scene
   nomatch she needed to let off steam
   nomatch the steam train was late
+  nomatch he used steam to clean the carpet
+  nomatch using steam to remove the wallpaper
+  match he was using Steam to chat to her
   nomatch for a fortnight he messaged her
 
 platform kik Kik
