@@ -6,6 +6,7 @@
 # repository. Fails on the first target that finds a crash, a leak or a violated property,
 # and prints the path of the input that did it.
 #   scripts/fuzz.sh [FILTER]     FILTER: run only targets whose name contains it (e.g. csv)
+# MOSCAN_FUZZ_SEED: libFuzzer's -seed (default: random; CI fixes it so that a run repeats).
 # MOSCAN_FUZZ_DIR: build directory (default build-san). MOSCAN_FUZZ_KEEP=1 keeps the temp dir.
 # Reproduce a crash: build-san/tests/fuzz/fuzz_<target> <crash-file>
 set -euo pipefail
@@ -50,6 +51,7 @@ for t in "${selected[@]}"; do
   # The working corpus first: new inputs go there; the seed directory is only read.
   # -rss_limit_mb: count_job reserves its buffers once, well under this.
   if "$root/$dir/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=4096 \
+       ${MOSCAN_FUZZ_SEED:+-seed="$MOSCAN_FUZZ_SEED"} \
        -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seeds" >"$log" 2>&1; then
     grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units)' "$log" | sed "s/^/fuzz: $t: /" >&2 || true
   else
