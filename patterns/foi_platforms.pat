@@ -237,9 +237,13 @@ platform signal Signal
   pattern signal{{sep}}(?:app|apps|messenger|messag(?:e|es|ing)|msgs?|chats?|groups?|accounts?|profiles?|usernames?|calls?|video ?calls?|voice ?notes?|contacts?|conversations?)
   pattern {near=chat_cue:30,notnear=road_cue:12} signal
   pattern {case,partial,notnear=road_cue:12} [a-z,;] Signal\b
+  pattern {case,notnear=road_cue:12} Signal (?:was|is|were|had been|has been) (?:used|installed|downloaded|found|recovered|opened|deleted)
   exclude signals? (?:failure|failures|box|boxes|strength|boost|booster|light|lights|loss|problems?|issues?|dropped|jammer|jammers|flare|flares|fire|bars?|coverage|reception|was lost|cut out|went)
   exclude (?:no|poor|weak|bad|lost|losing|lose|low|strong|good|full|mobile|phone|network|wifi|wi-?fi|4g|3g|5g|radio|tv|satellite|gps|hand|distress|warning|danger|busy|turn|stop|mixed|clear|traffic|railway|rail) signals?
   exclude {notnear=chat_cue:15} (?:a|the|his|her|their|any|that|this|wrong|right|same) signals?
+  match Signal was used to share the files.
+  match Signal had been installed on his phone
+  nomatch The signal was used to stop the traffic
   match messaged via Signal
   match stopped at the traffic lights, then messaged her via Signal
   match installed the Signal app
