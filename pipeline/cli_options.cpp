@@ -125,6 +125,7 @@ void add_job_options(po::options_description& opts) {
         ("input-format", po::value<std::string>(), "csv or jsonl (default: from the extension, else sniffed)")
         ("delimiter", po::value<std::string>(), "CSV field delimiter: ',' ';' tab '|' (also comma, semicolon, pipe, \\t; default: a sep= first line, else the most frequent in the header)")
         ("encoding", po::value<std::string>(), "auto (default: a byte order mark, else UTF-8, else Windows-1252 when the start is not valid UTF-8), utf-8, utf-16le, utf-16be, windows-1252 or latin-1")
+        ("sheet", po::value<std::string>(), "the sheet of an .xlsx workbook to read: its name or its number, from 1 (default: the first)")
         ("id-column", po::value<std::string>(), "crime id column (default: detect CrimeRef, CrimeID, ...)")
         ("date-column", po::value<std::string>(), "date column (default: detect DateRecorded, ...)")
         ("date-format", po::value<std::string>(), "how dates are written: auto (default: detected per file), uk (dd/mm/yyyy or yyyy-mm-dd), dmy, mdy, ymd, iso, excel, oracle, a picture such as dd-mm-yyyy or dd-mon-yy, or a format such as %d.%m.%Y")
@@ -320,6 +321,8 @@ Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
         else if (d == "|" || d == "pipe") o.delimiter = '|';
         else a.fail("delimiter", "--delimiter '" + d + "': expected ',', ';', tab or '|'");
     }
+    o.sheet = a.str("sheet");
+    if (a.has("sheet") && o.sheet.empty()) a.fail("sheet", "--sheet: expected a sheet's name or number");
     o.columns.id = a.str("id-column");
     o.columns.date = a.str("date-column");
     o.columns.code = a.str("code-column");

@@ -1,6 +1,8 @@
 #include "pipeline/input_source.hpp"
 
 #include "pipeline/error.hpp"
+#include "pipeline/strings.hpp"
+#include "pipeline/xlsx_reader.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -48,24 +50,6 @@ std::string strip_compression(const std::string& name) {
         ext == ".xz")
         return name.substr(0, name.size() - ext.size());
     return name;
-}
-
-void put_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
 }
 
 // Length of the valid UTF-8 sequence at p (1..4), or 0 when it is invalid; `bad` is then the
@@ -145,7 +129,7 @@ std::string sniff_binary(const char* d, std::size_t n) {
     if (starts(d, n, "7z\xbc\xaf\x27\x1c")) return "7-Zip archive; extract it first";
     if (starts(d, n, "Rar!\x1a\x07")) return "RAR archive; extract it first";
     if (starts(d, n, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
-        return "an old Office document such as .xls; save it as CSV";
+        return "old Excel .xls format (or another old Office document): save as .xlsx or CSV";
     if (starts(d, n, std::string_view("SQLite format 3\0", 16))) return "SQLite database";
     if (sniff_container(d, n) != Container::plain)
         return std::string(container_name(sniff_container(d, n))) +
@@ -214,19 +198,19 @@ std::size_t utf16_to_utf8(const unsigned char* d, std::size_t size, bool be, std
             if (i + 3 >= size) break; // the low half may come with the next block
             std::uint32_t lo = unit(i + 2);
             if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                put_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+                append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
                 i += 4;
             } else {
-                put_utf8(out, 0xFFFD);
+                append_utf8(out, 0xFFFD);
                 ++invalid;
                 i += 2;
             }
         } else if (u >= 0xDC00 && u <= 0xDFFF) {
-            put_utf8(out, 0xFFFD);
+            append_utf8(out, 0xFFFD);
             ++invalid;
             i += 2;
         } else {
-            put_utf8(out, u);
+            append_utf8(out, u);
             i += 2;
         }
     }
@@ -237,8 +221,8 @@ void cp1252_to_utf8(const unsigned char* d, std::size_t size, std::string& out) 
     for (std::size_t i = 0; i < size; ++i) {
         unsigned c = d[i];
         if (c < 0x80) out.push_back(static_cast<char>(c));
-        else if (c < 0xA0) put_utf8(out, kCp1252High[c - 0x80]);
-        else put_utf8(out, c);
+        else if (c < 0xA0) append_utf8(out, kCp1252High[c - 0x80]);
+        else append_utf8(out, c);
     }
 }
 
@@ -246,12 +230,13 @@ void latin1_to_utf8(const unsigned char* d, std::size_t size, std::string& out) 
     for (std::size_t i = 0; i < size; ++i) {
         unsigned c = d[i];
         if (c < 0x80) out.push_back(static_cast<char>(c));
-        else put_utf8(out, c);
+        else append_utf8(out, c);
     }
 }
 
 bool input_file_name(const std::string& name) {
-    return text_name(strip_compression(name)) || lower_ext(name) == ".zip";
+    return text_name(strip_compression(name)) || lower_ext(name) == ".zip" ||
+           lower_ext(name) == ".xlsx";
 }
 
 const char* encoding_name(Encoding e) {
@@ -634,6 +619,7 @@ bool InputFile::next_stream() {
         return true;
     }
     // zip: the next member named as text.
+    if (workbook_) return false; // the workbook's sheet was the one stream
     const bool first = !started_;
     started_ = true;
     while (true) {
@@ -665,12 +651,22 @@ bool InputFile::next_stream() {
     }
     (void)first;
     if (read_count_ == 0) {
-        bool xlsx = std::any_of(skipped_.begin(), skipped_.end(), [](const std::string& m) {
-            return m == "xl/workbook.xml" || m == "[Content_Types].xml";
-        });
-        if (xlsx)
-            throw NoInputError(shown + ": not a CSV/JSON Lines file (looks like an Excel workbook, "
-                                       ".xlsx); save the sheet as CSV");
+        if (xlsx::workbook_members(skipped_)) {
+            // An Excel workbook: libarchive reads it again by path (xlsx_reader.hpp).
+            if (raw_->is_stdin || !raw_->regular)
+                throw NoInputError(shown + ": an Excel workbook (.xlsx) is read from a file, not "
+                                           "from standard input or a pipe; give its path");
+            workbook_ = std::make_unique<xlsx::WorkbookReader>(path_, shown, options_.sheet);
+            notes_.push_back(workbook_->note());
+            name_ = shown + ":" + workbook_->sheet_name(); // as a zip member: "a.xlsx:Crimes"
+            format_name_ = name_ + ".csv";
+            read_count_++;
+            member_eof_ = false;
+            pending_.clear();
+            pending_pos_ = 0;
+            encoding_ = Encoding::utf8; // the XML's text, as UTF-8 (the reader validates it)
+            return true;
+        }
         std::string list;
         for (std::size_t i = 0; i < skipped_.size() && i < 5; ++i)
             list += (i ? ", " : "") + skipped_[i];
@@ -706,7 +702,9 @@ std::size_t InputFile::read_member(char* buf, std::size_t n) {
 
 std::size_t InputFile::decompress(char* buf, std::size_t n) {
     std::size_t got;
-    if (gzip_) {
+    if (workbook_) {
+        got = workbook_->read(buf, n);
+    } else if (gzip_) {
         std::string bad;
         got = gzip_->read(buf, n, bad);
         if (!bad.empty()) corrupt(bad);

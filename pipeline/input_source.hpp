@@ -9,7 +9,9 @@
 // and length are checked, which libarchive's gzip filter does not do); libarchive does the
 // others (zstd, multi-frame, with its checksums; bzip2; xz; zip). A zip archive is a sequence of members,
 // each its own text stream named "archive.zip:inner/name.csv"; members not named .csv, .tsv,
-// .jsonl, .ndjson or .json are skipped and listed in the notes.
+// .jsonl, .ndjson or .json are skipped and listed in the notes. A zip that is an Excel workbook
+// (.xlsx: [Content_Types].xml and xl/workbook.xml, whatever the file's name) is one stream: the
+// sheet chosen by --sheet as CSV (pipeline/xlsx_reader.hpp).
 //
 // A single compressed stream (gzip, zstd, bzip2, xz; not zip, whose members are read one by
 // one) is decompressed on a thread of its own, a few 1 MiB blocks ahead of the reader, as
@@ -29,6 +31,10 @@
 #include <vector>
 
 namespace moscan {
+
+namespace xlsx {
+class WorkbookReader;
+}
 
 enum class Container { plain, gzip, zstd, bzip2, xz, zip };
 const char* container_name(Container c);
@@ -59,7 +65,7 @@ void cp1252_to_utf8(const unsigned char* data, std::size_t size, std::string& ou
 void latin1_to_utf8(const unsigned char* data, std::size_t size, std::string& out);
 
 // A name moscan reads in a directory: .csv, .tsv, .jsonl, .ndjson or .json, alone or followed
-// by .gz, .zst, .bz2 or .xz; or .zip.
+// by .gz, .zst, .bz2 or .xz; or .zip or .xlsx.
 bool input_file_name(const std::string& name);
 
 const char* encoding_name(Encoding e);
@@ -86,6 +92,9 @@ public:
     bool rereadable() const;
     // The text is the stream's bytes as they are (UTF-8): the reader validates it.
     bool utf8() const { return encoding_ == Encoding::utf8; }
+    // The stream is an Excel workbook's sheet converted to CSV (comma-delimited UTF-8,
+    // pipeline/xlsx_reader.hpp): read as CSV whatever --input-format and --delimiter say.
+    bool workbook() const { return workbook_ != nullptr; }
     // Up to n bytes of the current stream's text (UTF-8); 0 at its end. Throws on I/O errors
     // (IoError) and corrupt compressed data (DataError naming the format).
     std::size_t read(char* buf, std::size_t n);
@@ -116,6 +125,7 @@ private:
     std::unique_ptr<Archive> archive_;
     std::unique_ptr<Gzip> gzip_;
     std::unique_ptr<Prefetch> prefetch_; // decompression ahead, on its own thread
+    std::unique_ptr<xlsx::WorkbookReader> workbook_; // a zip that is an .xlsx workbook
     bool started_ = false;
     std::size_t read_count_ = 0; // zip members handed on
     std::string pending_;       // text bytes sniffed and not yet handed on (raw, undecoded)

@@ -2,6 +2,8 @@
 // '"', '\\' and control characters escaped, other bytes (UTF-8 included) copied as they are.
 #pragma once
 
+#include "pipeline/strings.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -90,21 +92,7 @@ inline bool append_json_unescaped(std::string& out, std::string_view raw) {
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 return false;
             }
-            if (cp < 0x80) {
-                out += static_cast<char>(cp);
-            } else if (cp < 0x800) {
-                out += static_cast<char>(0xC0 | (cp >> 6));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                out += static_cast<char>(0xE0 | (cp >> 12));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-                out += static_cast<char>(0xF0 | (cp >> 18));
-                out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            }
+            append_utf8(out, cp);
             break;
         }
         default: return false;

@@ -35,6 +35,7 @@ struct CountOptions {
     InputFormat input_format = InputFormat::detect;
     char delimiter = 0; // CSV field delimiter (--delimiter): ',' ';' '\t' '|'; 0: detect per file
     Encoding encoding = Encoding::automatic;
+    std::string sheet; // --sheet: an .xlsx workbook's sheet, by name or 1-based number; empty: the first
     ColumnNames columns;
 
     Periods periods;

@@ -339,7 +339,8 @@ bool ChunkReader::open_next_file() {
     schema->name = input_->name();
     schema->rereadable = input_->rereadable();
     read_names_.push_back(schema->name);
-    schema->format = options_.input_format != InputFormat::detect
+    schema->format = input_->workbook()                          ? InputFormat::csv
+                     : options_.input_format != InputFormat::detect
                          ? options_.input_format
                          : format_from_name(input_->format_name());
     schema->index = static_cast<std::uint32_t>(schemas_.size());
@@ -411,7 +412,7 @@ bool ChunkReader::csv_header_start(Chunk& c, std::size_t skip, int& cr_state,
     std::size_t h = skip; // the header's first byte
     std::string_view line(d + skip, static_cast<std::size_t>((first_lf ? first_lf : d + c.size) - (d + skip)));
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    char delim = options_.delimiter;
+    char delim = input_->workbook() ? ',' : options_.delimiter;
     schema_->sep_line = false;
     if (line.size() == 5 && line.substr(0, 4) == "sep=") {
         const char sep = line[4];

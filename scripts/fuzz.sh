@@ -17,7 +17,7 @@ seconds=${MOSCAN_FUZZ_SECONDS:-20}
 filter=${1:-}
 jobs=$(nproc 2>/dev/null || echo 2)
 
-targets=(csv_split csv_record jsonl_record dates patterns input_source ini)
+targets=(csv_split csv_record jsonl_record dates patterns input_source ini xlsx)
 selected=()
 for t in "${targets[@]}"; do
   [[ -z $filter || $t == *"$filter"* ]] && selected+=("$t")

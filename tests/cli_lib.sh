@@ -62,3 +62,15 @@ finish() {
     echo "$(basename "$0" .sh): $passed passed, $failed failed"
     [ "$failed" -eq 0 ]
 }
+
+# same NAME ARGS...: the table of `moscan count "${BY[@]}" ARGS` equals $T/ref.csv (the
+# caller's reference: the same records as plain UTF-8 CSV). Needs BY set.
+same() {
+    local name=$1
+    shift
+    run count "${BY[@]}" "$@"
+    if [ "$rc" -eq 0 ] && cmp -s "$T/out" "$T/ref.csv"; then ok; else
+        fail "$name: table differs from the plain UTF-8 CSV's"
+        diff "$T/ref.csv" "$T/out" | head -5
+    fi
+}
