@@ -243,6 +243,16 @@ private:
     // The line is worked out only for an issue that is kept (the first few) or fatal.
     bool reject(const Chunk& chunk, RecordView& r, Reject why, std::string detail,
                 ChunkOutcome& out) {
+        // A JSON Lines row rejected for its values (a missing key, a bad date or code) may be
+        // one that On Demand read only partly ('"k":"v":[...]' ends its walk early): such a
+        // row is invalid JSON, and is reported as that. Rejections are rare, so the whole
+        // line is checked here rather than on every row.
+        if (chunk.schema->format == InputFormat::jsonl && why != Reject::invalid_json &&
+            why != Reject::record_too_long && r.start && r.end > r.start &&
+            !jsonl_object_valid(std::string_view(r.start, static_cast<size_t>(r.end - r.start)))) {
+            why = Reject::invalid_json;
+            detail = "malformed object";
+        }
         ++out.rows.rejected[static_cast<size_t>(why)];
         if (sample_) return true; // detecting the date format: the real pass counts it
         // The first of each reason (for --max-rejected's message), unless an earlier chunk's
@@ -968,6 +978,13 @@ private:
     std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
     simdjson::ondemand::parser parser_;
     simdjson::dom::parser dom_parser_; // JSONL: lines with nested values, checked whole
+    // Whether one JSON Lines line (its line end allowed) is a JSON object, by the DOM parser,
+    // on a padded copy (a rejected row's bytes may end at the buffer's end).
+    bool jsonl_object_valid(std::string_view line) {
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+        simdjson::dom::element e;
+        return !dom_parser_.parse(simdjson::padded_string(line)).get(e) && e.is_object();
+    }
     std::string value_check_;          // JSONL: scratch for json_scalar_valid
     std::vector<Pending> pending_;
     ByteBuffer batch_; // texts scanned now, each field followed by a NUL
