@@ -903,11 +903,6 @@ private:
                     const char* trailing = nullptr;
                     if (!doc.current_location().get(trailing)) ok = false;
                 }
-                // On Demand stops early at some malformed objects ('"k":"v":[...]'), and a
-                // needed key it never reached would be reported missing: a line that lacks a
-                // key the crime needs (rare) is checked whole, as a nested value is.
-                if (ok && bad.empty() && (r.id.data() == nullptr || r.code.data() == nullptr))
-                    nested = true;
                 if (ok && nested) {
                     simdjson::dom::element e;
                     ok = !dom_parser_.parse(start, text.size(), false).get(e);

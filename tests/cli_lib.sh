@@ -74,3 +74,14 @@ same() {
         diff "$T/ref.csv" "$T/out" | head -5
     fi
 }
+
+# need_tools TOOL...: fails the test at once when one of the tools it uses is missing.
+need_tools() {
+    local tool
+    for tool in "$@"; do
+        if ! command -v "$tool" >/dev/null; then
+            echo "FAIL: $tool is not installed (scripts/setup.sh installs the test tools)"
+            exit 1
+        fi
+    done
+}

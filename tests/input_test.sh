@@ -8,12 +8,7 @@ set -u
 
 . "$(dirname "$0")/cli_lib.sh" input "$@"
 
-for tool in gzip zstd bzip2 xz zip iconv python3; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "FAIL: $tool is not installed (scripts/setup.sh installs the test tools)"
-        exit 1
-    fi
-done
+need_tools gzip zstd bzip2 xz zip iconv python3
 
 D="$T/data"
 mkdir -p "$D"

@@ -11,12 +11,7 @@ set -u
 
 . "$(dirname "$0")/cli_lib.sh" xlsx "$@"
 
-for tool in python3; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "FAIL: $tool is not installed"
-        exit 1
-    fi
-done
+need_tools python3
 
 D="$T/data"
 mkdir -p "$D/dir"
