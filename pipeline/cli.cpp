@@ -195,7 +195,7 @@ int run(int argc, char** argv) {
         if (cmd == "discover") return discover_command(rest);
         throw UsageError("unknown command '" + cmd + "'\n" + kUsage);
     } catch (const po::error& e) {
-        std::cerr << "moscan: error: " << e.what() << " (see --help)\n";
+        std::cerr << "moscan: error: " << message_of(e) << " (see --help)\n";
         return static_cast<int>(ExitCode::usage);
     } catch (const Error& e) {
         std::cerr << "moscan: error: " << e.what() << "\n";

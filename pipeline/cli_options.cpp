@@ -28,7 +28,36 @@ std::string with_unit(std::size_t bytes) {
     return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
+// A line from a file as it may be shown in one line of an error: control characters as '?'.
+std::string printable(std::string s) {
+    for (char& c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    return s;
+}
+
+// Reaches the substitutions Boost keeps protected (a pointer to member named through a class
+// derived from it is allowed; the exception object itself is not const).
+struct PoSubstitutions : po::error_with_option_name {
+    static std::map<std::string, std::string>& of(const po::error_with_option_name& e) {
+        return const_cast<po::error_with_option_name&>(e).*(&PoSubstitutions::m_substitutions);
+    }
+};
+
 } // namespace
+
+std::string message_of(const po::error& e) {
+    if (const auto* named = dynamic_cast<const po::error_with_option_name*>(&e)) {
+        for (auto& [name, value] : PoSubstitutions::of(*named)) {
+            std::string safe;
+            for (char c : value) {
+                if (c == '%') safe += "\xEF\xBC\x85";
+                else safe += c;
+            }
+            value = std::move(safe);
+        }
+    }
+    return e.what();
+}
 
 std::size_t parse_size(const std::string& s, const char* option, std::size_t lo, std::size_t hi) {
     const std::string range = "from " + with_unit(lo) + " to " + with_unit(hi);
@@ -198,6 +227,10 @@ Args::Args(const std::vector<std::string>& args, const po::options_description& 
             if (line.size() >= 2 && line.front() == '[' && line.back() == ']') {
                 prefix = line.substr(1, line.size() - 2);
                 if (!prefix.empty() && prefix.back() != '.') prefix += '.';
+            } else if (!line.empty() && line.find('=') == std::string::npos) {
+                throw ConfigError(file + ":" + std::to_string(n) +
+                                  ": expected 'key = value' or '[section]', found '" +
+                                  printable(line.substr(0, 60)) + "'");
             } else if (auto eq = line.find('='); eq != std::string::npos) {
                 const std::string key = prefix + trim(line.substr(0, eq));
                 const std::string at = file + ":" + std::to_string(n) + ": ";
@@ -222,7 +255,7 @@ Args::Args(const std::vector<std::string>& args, const po::options_description& 
         try {
             po::store(po::parse_config_file(in, all), from_file);
         } catch (const po::error& e) {
-            throw ConfigError(file + ": " + e.what());
+            throw ConfigError(file + ": " + message_of(e));
         }
         std::set<std::string> dropped;
         for (const auto& group : kExclusive) {

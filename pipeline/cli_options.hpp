@@ -36,6 +36,12 @@ std::int64_t parse_int(const std::string& s, const char* option, std::int64_t lo
 std::uint64_t parse_uint64(const std::string& s, const char* option,
                            std::uint64_t lo = 0,
                            std::uint64_t hi = std::numeric_limits<std::uint64_t>::max());
+// What a Boost option error says, safely. Boost fills its message by replacing each %token%
+// until none is left, so a value that itself holds the token ("%value%" given as a value, or an
+// INI line holding "%invalid_line%") never ends; here a '%' inside a quoted value is shown as
+// the full-width '％' (U+FF05) first, which cannot form a token.
+std::string message_of(const po::error& e);
+
 // Repeated and comma-separated values as one list: --groups a,b --groups c -> a, b, c.
 std::vector<std::string> split_commas(const std::vector<std::string>& items);
 

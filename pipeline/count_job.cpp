@@ -848,18 +848,21 @@ private:
                         if (type == simdjson::ondemand::json_type::object ||
                             type == simdjson::ondemand::json_type::array) {
                             nested = true;
-                        } else if (!json_scalar_valid(field.value().raw_json_token(), value_check_)) {
-                            invalid_value = key;
-                            ok = false;
-                            break;
+                        } else {
+                            const std::string_view tok = field.value().raw_json_token();
+                            if (!json_scalar_valid(tok, value_check_) || !field_ends(tok, le)) {
+                                invalid_value = key;
+                                ok = false;
+                                break;
+                            }
                         }
                         continue;
                     }
                     std::string_view tok, val;
                     bool is_null = false, is_string = false;
                     tok = field.value().raw_json_token();
-                    if (!json_scalar_valid(tok, value_check_) && tok.size() && tok[0] != '{' &&
-                        tok[0] != '[') {
+                    if (tok.size() && tok[0] != '{' && tok[0] != '[' &&
+                        (!json_scalar_valid(tok, value_check_) || !field_ends(tok, le))) {
                         invalid_value = key;
                         ok = false;
                         break;
@@ -927,6 +930,14 @@ private:
             }
             if (!handle(chunk, r, out)) return;
         }
+    }
+
+    // A scalar value's raw token (with the spaces after it) must be followed by ',' or '}':
+    // On Demand skips a value it was not asked to read by counting brackets only, so
+    // `"k":"v":[]}}` would otherwise end the object without an error.
+    static bool field_ends(std::string_view tok, const char* line_end) {
+        const char* after = tok.data() + tok.size();
+        return after < line_end && (*after == ',' || *after == '}');
     }
 
     // --hits: the mentions of text `i` of record `p` as spans (before count() reorders the

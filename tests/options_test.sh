@@ -199,6 +199,19 @@ refuse "a single-valued key twice in the config file" 78 "$T/job/twice.ini:3: 'e
 printf '# job\nencoding = klingon\n' >"$T/job/badenc.ini"
 refuse "bad word value in the config file" 78 "$T/job/badenc.ini:2: --encoding 'klingon'" \
     count --config "$T/job/badenc.ini" "$T/in.csv"
+# A line that is neither `key = value` nor `[section]` names its line; a '%' in what Boost
+# reports cannot hang the message (Boost replaced "%value%" in a value by itself, forever).
+printf '# job\ngroups = sexual\nx%%invalid_line%%y\n' >"$T/job/noeq.ini"
+refuse "a line without '=' in the config file" 78 "$T/job/noeq.ini:3: expected 'key = value' or '[section]', found 'x%invalid_line%y'" \
+    count --config "$T/job/noeq.ini" "$T/in.csv"
+printf 'threads = %%value%%\n' >"$T/job/pct.ini"
+refuse "a value holding %value% in the config file" 78 "$T/job/pct.ini:1: --threads '%value%'" \
+    count --config "$T/job/pct.ini" "$T/in.csv"
+timeout 20 "$BIN" count "--x%value%" "$T/in.csv" >"$T/out" 2>"$T/err"
+rc=$?
+expect_rc "an unknown option holding %value% (no hang)" 64
+expect_in "an unknown option holding %value%: message" "$T/err" "unrecognised option '--x"
+
 # The command line wins over a bad value in the file.
 run count -q --config "$T/job/badnum.ini" --threads 1 "$T/in.csv"
 expect_rc "command line wins over a bad file value" 0

@@ -631,6 +631,44 @@ TEST_CASE("pipeline: invalid JSON lines") {
     CHECK(cm(r, "TOTAL") == "2,2");
 }
 
+// A value followed by something other than ',' or '}' breaks the object, wherever the value
+// is (a key the job reads or one it skips) and whatever the row's scope would be: On Demand
+// skips an unread value by counting brackets, so "k":"v":[]}} once ended the object cleanly
+// and an out-of-scope code made the row read as out of scope (found by fuzz_jsonl_record).
+TEST_CASE("pipeline: a broken object after a value is invalid JSON, in scope or not") {
+    const std::string head =
+        "{\"CrimeRef\":\"J1\",\"DateRecorded\":\"01/05/2020\",\"HOCode\":17,\"VictimAge\":12,"
+        "\"MOText\":\"on kik\"}\n";
+    const char* tails[] = {
+        "\"x\":\"\":[]}}",          // a skipped key's value, then ':'
+        "\"x\":1 :2}",              // a skipped number, then ':'
+        "\"MOText\":\"kik\":[]}}",  // a needed key's value, then ':'
+        "\"MOText\":\"kik\"}}",     // one '}' too many
+        "\"MOText\":\"kik\" \"x\":1}", // a missing comma
+    };
+    for (const char* code : {"17", "99"}) {
+        for (const char* tail : tails) {
+            CAPTURE(code);
+            CAPTURE(tail);
+            const std::string jsonl = head + "{\"CrimeRef\":\"J2\",\"DateRecorded\":\"01/05/2020\","
+                                             "\"HOCode\":" + code + ",\"VictimAge\":12," + tail + "\n";
+            CountOptions o;
+            o.on_error = OnError::skip;
+            CountResult r = run_on(jsonl, o, "input.jsonl");
+            CHECK(r.summary.rows.read == 2);
+            CHECK(r.summary.rows.rejected[static_cast<size_t>(Reject::invalid_json)] == 1);
+            CHECK(cm(r, "kik") == "1,1");
+        }
+    }
+    // Spaces before the comma or brace are JSON: still read.
+    CountResult ok = run_on(head + "{\"CrimeRef\":\"J2\" , \"DateRecorded\":\"01/05/2020\"\t,"
+                                   "\"HOCode\":17 ,\"VictimAge\":12 , \"x\" : true ,"
+                                   "\"MOText\":\"on kik\"  }\n",
+                            {}, "input.jsonl");
+    CHECK(ok.summary.rows.rejected[static_cast<size_t>(Reject::invalid_json)] == 0);
+    CHECK(cm(ok, "kik") == "2,2");
+}
+
 namespace {
 
 // A synthetic archive: many crimes over several rows, rows of a crime not always adjacent,
