@@ -7,11 +7,11 @@
 #include "matchers/hyperscan_matcher.hpp"
 #include "matchers/mentions.hpp"
 #include "matchers/naive_matcher.hpp"
-#include "pipeline/bundled.hpp"
-#include "pipeline/crime_fold.hpp"
-#include "pipeline/csv.hpp"
-#include "pipeline/csv_scan.hpp"
-#include "pipeline/text_hash.hpp"
+#include "pipeline/base/bundled.hpp"
+#include "pipeline/fold/crime_fold.hpp"
+#include "pipeline/input/csv.hpp"
+#include "pipeline/input/csv_scan.hpp"
+#include "pipeline/base/text_hash.hpp"
 
 #include <benchmark/benchmark.h>
 #include <simdjson.h>

@@ -13,9 +13,9 @@
 // Template literals are upper-cased in "shouting" texts, but platform forms, false friends and
 // aliases never are, so a negative such as "cod and chips" never turns into "COD AND CHIPS".
 #include "generator/synth.hpp"
-#include "pipeline/json_text.hpp"
+#include "pipeline/base/json_text.hpp"
 
-#include "pipeline/error.hpp"
+#include "pipeline/base/error.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #include "matchers/database_cache.hpp"
 #include "matchers/matcher_options.hpp"
-#include "pipeline/text_hash.hpp"
+#include "pipeline/base/text_hash.hpp"
 
 #include <atomic>
 #include <cerrno>

@@ -15,7 +15,7 @@
 // old entry or the new one, never half of one. Several processes may share a directory.
 #pragma once
 
-#include "pipeline/text_hash.hpp"
+#include "pipeline/base/text_hash.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -41,6 +41,6 @@ std::optional<std::string> read_file(const std::string& path);
 // else what failed.
 std::string write_file_atomic(const std::string& path, std::string_view bytes);
 
-using moscan::fnv1a64; // pipeline/text_hash.hpp
+using moscan::fnv1a64; // pipeline/base/text_hash.hpp
 
 } // namespace moscan::dbcache

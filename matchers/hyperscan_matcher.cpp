@@ -4,7 +4,7 @@
 
 #include "matchers/batch_proof.hpp"
 #include "matchers/database_cache.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/base/error.hpp"
 
 #include <hs/hs.h>
 

@@ -1,5 +1,5 @@
 // How a HyperscanMatcher is built: database cache and the count-only (single-match) mode.
-// A plain struct so that pipeline/options.hpp can hold one without including <hs.h>.
+// A plain struct so that pipeline/job/options.hpp can hold one without including <hs.h>.
 #pragma once
 
 #include <string>

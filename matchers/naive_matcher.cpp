@@ -1,6 +1,6 @@
 #include "matchers/naive_matcher.hpp"
 
-#include "pipeline/error.hpp"
+#include "pipeline/base/error.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,8 +1,8 @@
 #include "matchers/pattern_set.hpp"
-#include "pipeline/strings.hpp"
+#include "pipeline/base/strings.hpp"
 
-#include "pipeline/dates.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/base/dates.hpp"
+#include "pipeline/base/error.hpp"
 
 #include <cstdio>
 #include <fstream>

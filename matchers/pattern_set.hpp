@@ -149,7 +149,7 @@ struct Platform {
     std::vector<Proximity> near, notnear;       // apply to every pattern of the platform
     std::string source; // "file:line" of its `platform` line
     // `outside-any`: an online service outside the listed platforms (e.g. "other online
-    // service"): its own row, but not part of ANY; counted in ONLINE (pipeline/reducer.hpp).
+    // service"): its own row, but not part of ANY; counted in ONLINE (pipeline/reduce/reducer.hpp).
     bool outside_any = false;
 };
 

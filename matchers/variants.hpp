@@ -1,6 +1,6 @@
 // Spelling variants of a name as literals: the edit-distance-1 neighbourhood of a word, for
 // listing likely misspellings in a pattern set instead of paying for approximate matching
-// ({edit=1}) at scan time. Used by `moscan patterns variants` (pipeline/cli_patterns.cpp).
+// ({edit=1}) at scan time. Used by `moscan patterns variants` (pipeline/cli/cli_patterns.cpp).
 #pragma once
 
 #include <string>

@@ -17,7 +17,7 @@ cmake -S . -B "$dir" "${sanitized_config[@]}" >&2
 cmake --build "$dir" -j"$jobs" >&2
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}
-# No LSan suppressions file here: some shell tests run moscan as 'nobody' (tests/input_test.sh),
+# No LSan suppressions file here: some shell tests run moscan as 'nobody' (tests/cli/input_test.sh),
 # who may not be able to read one inside the checkout, and ASan then aborts.
 (cd "$dir" && ctest --output-on-failure --timeout 1800 -j"$jobs")
 seconds=${MOSCAN_FUZZ_SECONDS:-15}

@@ -12,13 +12,13 @@ packages=(
   libboost-program-options-dev         # command line and INI config files
   libbenchmark-dev                     # bench/ (Google Benchmark)
   doctest-dev                          # tests/
-  python3                              # tests/cli_test.sh checks JSON output with it
+  python3                              # tests/cli/cli_test.sh checks JSON output with it
   libxlsxwriter-dev                    # --format xlsx
   wbritish                             # moscan patterns variants: drops real words (/usr/share/dict/british-english)
   libarchive-dev                       # compressed input: zstd, bzip2, xz, zip
   zlib1g-dev                           # gzip input: zlib checks each member's CRC (libarchive does not)
 )
-# The test suite also renders the HTML report in headless Chromium (tests/report_test.sh):
+# The test suite also renders the HTML report in headless Chromium (tests/cli/report_test.sh):
 # installed when tests are requested (-DMOSCAN_TESTS=ON, or MOSCAN_TEST_TOOLS=1 as
 # scripts/test.sh sets), not for a plain build.
 want_test_tools=${MOSCAN_TEST_TOOLS:-0}
@@ -27,7 +27,7 @@ for a in "$@"; do
 done
 if [[ $want_test_tools == 1 ]]; then
   packages+=(chromium fonts-dejavu-core)
-  # tests/input_test.sh makes compressed and re-encoded copies of its data with them
+  # tests/cli/input_test.sh makes compressed and re-encoded copies of its data with them
   packages+=(gzip zstd bzip2 xz-utils zip libc-bin)
 fi
 # scripts/sanitize.sh and scripts/fuzz.sh: clang with its sanitizer and libFuzzer runtimes.

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "matchers/matcher_options.hpp"
-#include "pipeline/count_job.hpp"
+#include "pipeline/job/count_job.hpp"
 
 #include <filesystem>
 #include <fstream>

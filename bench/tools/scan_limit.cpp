@@ -17,7 +17,7 @@
 //   target_link_libraries(moscan_scan_limit PRIVATE moscan_lib)
 #include "matchers/hyperscan_matcher.hpp"
 #include "matchers/pattern_set.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/base/error.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -2,7 +2,7 @@
 // against a byte-at-a-time reference of the quote rule in csv.hpp written here; then the
 // values written back with csv::append_row parse to the same values.
 // Input: first byte picks the delimiter (, ; \t |), the rest is the record bytes.
-#include "pipeline/csv.hpp"
+#include "pipeline/input/csv.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <algorithm>

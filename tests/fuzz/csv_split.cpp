@@ -3,8 +3,8 @@
 // bytes, for each delimiter , ; \t |: the same records, fields (views and raw flags), ends and
 // statuses; the split point is the end of the last record that ends with a LF, its newline
 // count the LFs before it, `open` whether the data ends inside a quoted field.
-#include "pipeline/csv.hpp"
-#include "pipeline/csv_scan.hpp"
+#include "pipeline/input/csv.hpp"
+#include "pipeline/input/csv_scan.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <algorithm>

@@ -1,10 +1,10 @@
-// pipeline/dates.hpp on arbitrary text: every parser returns a valid date or nullopt (never
+// pipeline/base/dates.hpp on arbitrary text: every parser returns a valid date or nullopt (never
 // crashes), the cached DateParser agrees with parse_date across inputs, and a parsed date
 // written again in the same format (by a writer here) parses back to the same day.
 // Input: first byte picks the format, the rest is the value (also tried as a --date-format
 // option and, split at LF, as a detection sample).
-#include "pipeline/dates.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/base/dates.hpp"
+#include "pipeline/base/error.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <cstdint>

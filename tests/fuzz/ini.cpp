@@ -1,10 +1,10 @@
-// The --config INI loader (pipeline/cli_options.hpp cli::Args with read_job_options) on
+// The --config INI loader (pipeline/cli/cli_options.hpp cli::Args with read_job_options) on
 // arbitrary file contents: options or a documented error (moscan::Error, or a
 // boost::program_options error, which main reports as a usage error), never a crash or another
 // exception; when it loads, the command line still wins (--max-rejected given on it) and a
 // relative path from the file is made relative to the file's directory.
-#include "pipeline/cli_options.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/cli/cli_options.hpp"
+#include "pipeline/base/error.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <cstdint>

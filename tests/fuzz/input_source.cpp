@@ -1,12 +1,12 @@
-// The decompression and transcoding layer (pipeline/input_source.hpp) on arbitrary bytes: an
+// The decompression and transcoding layer (pipeline/input/input_source.hpp) on arbitrary bytes: an
 // error (moscan::Error: not an input, corrupt data) or text, never a crash or a leak; a plain
 // file read as UTF-8 comes back byte for byte; transcoded text is valid UTF-8. Also the UTF-8
 // checker, repairer and decoders on the same bytes against their documented results.
 // Input: first byte picks --encoding (auto, utf8, utf16le, utf16be, cp1252, latin1), the rest
 // is the file.
-#include "pipeline/error.hpp"
-#include "pipeline/input_source.hpp"
-#include "pipeline/options.hpp"
+#include "pipeline/base/error.hpp"
+#include "pipeline/input/input_source.hpp"
+#include "pipeline/job/options.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <cstdint>

@@ -6,11 +6,11 @@
 // a bad-value-type reject. Also json_text.hpp against references written here: the unescaper
 // against a naive one, json_number_valid against the grammar as a std::regex, and
 // append_json_string read back by simdjson.
-#include "pipeline/count_job.hpp"
-#include "pipeline/error.hpp"
-#include "pipeline/input_source.hpp"
-#include "pipeline/json_text.hpp"
-#include "pipeline/strings.hpp"
+#include "pipeline/job/count_job.hpp"
+#include "pipeline/base/error.hpp"
+#include "pipeline/input/input_source.hpp"
+#include "pipeline/base/json_text.hpp"
+#include "pipeline/base/strings.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <simdjson.h>

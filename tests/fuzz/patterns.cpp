@@ -3,7 +3,7 @@
 // range, platform ids unique and found, options in their documented ranges) and parsing the
 // same text again gives the same set hash.
 #include "matchers/pattern_set.hpp"
-#include "pipeline/error.hpp"
+#include "pipeline/base/error.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <cstdint>

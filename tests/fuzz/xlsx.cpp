@@ -1,5 +1,5 @@
-// The .xlsx input reader (pipeline/xlsx_reader.hpp) on arbitrary bytes: CSV text or a
-// moscan::Error, never a crash or a leak; the CSV it writes parses back (pipeline/csv.hpp) to
+// The .xlsx input reader (pipeline/input/xlsx_reader.hpp) on arbitrary bytes: CSV text or a
+// moscan::Error, never a crash or a leak; the CSV it writes parses back (pipeline/input/csv.hpp) to
 // records with no more fields than a row can have, and a sheet fed in one block or a few bytes
 // at a time gives the same CSV.
 // Input: the first byte picks what the rest is:
@@ -7,9 +7,9 @@
 //     block and 1..16 bytes at a time
 //   1 xl/sharedStrings.xml, then xl/styles.xml and a workbook.xml + rels pair from the same bytes
 //   2 a whole file (a zip, hopefully a workbook) read through WorkbookReader
-#include "pipeline/csv.hpp"
-#include "pipeline/error.hpp"
-#include "pipeline/xlsx_reader.hpp"
+#include "pipeline/input/csv.hpp"
+#include "pipeline/base/error.hpp"
+#include "pipeline/input/xlsx_reader.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 # Every feature of the native pattern-set format, with examples that `moscan patterns check`
-# runs on both engines (see docs/patterns.md). Used by tests/cli_patterns_test.sh.
+# runs on both engines (see docs/patterns.md). Used by tests/cli/cli_patterns_test.sh.
 set full_syntax
 description Demonstration of the pattern-set format
 

@@ -1,0 +1,3 @@
+#include "pipeline/cli/cli.hpp"
+
+int main(int argc, char** argv) { return moscan::cli::run(argc, argv); }

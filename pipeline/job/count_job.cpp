@@ -1,0 +1,1561 @@
+#include "pipeline/job/count_job.hpp"
+#include "pipeline/base/strings.hpp"
+
+#include "matchers/batch_proof.hpp"
+#include "matchers/hyperscan_matcher.hpp"
+#include "matchers/mentions.hpp"
+#include "matchers/naive_matcher.hpp"
+#include "pipeline/base/bundled.hpp"
+#include "pipeline/fold/crime_fold.hpp"
+#include "pipeline/input/csv.hpp"
+#include "pipeline/input/csv_scan.hpp"
+#include "pipeline/base/dates.hpp"
+#include "pipeline/base/error.hpp"
+#include "pipeline/job/hits.hpp"
+#include "pipeline/base/json_text.hpp"
+#include "pipeline/input/reader.hpp"
+#include "pipeline/base/text_hash.hpp"
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <atomic>
+#include <bit>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+#include <chrono>
+#include <cstdlib>
+#include <deque>
+#include <fstream>
+#include <unordered_map>
+#include <mutex>
+#include <optional>
+#include <span>
+
+namespace moscan {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// One record's fields as views: into the chunk, into a thread buffer (CSV fields that needed
+// unquoting) or into the JSON parser's string buffer. Valid until the next record.
+struct RecordView {
+    std::uint64_t line = 0;       // 0: not worked out yet (CSV), see Worker::line_of
+    const char* start = nullptr; // the record's first byte in its chunk
+    const char* end = nullptr;   // just past the record (its line end included): --rejects
+    std::string_view id, date, code, age, flag, gender;
+    bool age_is_null = false;
+    std::vector<std::string_view> texts;
+    // CSV: the parsed fields, whose texts are unquoted only once the record is in scope.
+    const std::vector<csv::Field>* csv_fields = nullptr;
+    const std::vector<int>* text_columns = nullptr;
+    // JSONL: texts[t] is still the raw content of a string literal, which may have escapes in
+    // it; it is decoded (when it has) only once the record is in scope.
+    std::vector<char> json_escaped;
+};
+
+// A rejected row for --rejects (its file is the chunk's).
+struct RejectedRow {
+    std::uint64_t line;
+    Reject reason;
+    std::string detail, record;
+};
+
+struct ChunkOutcome {
+    RowCounts rows;
+    std::vector<Issue> issues; // first few, in order
+    std::optional<Issue> fatal;
+    // The chunk's first rejected row of each reason not already known from earlier chunks.
+    std::array<std::optional<Issue>, kRejectKinds> first_rejected;
+    std::vector<RejectedRow> rejected_rows; // --rejects: all of them
+};
+
+enum class AgeClass { child, adult, unknown, invalid };
+
+// `years`: the age when known (for the age band), else kNoAge.
+AgeClass classify_age(std::string_view raw, bool is_null, int max_age, std::uint8_t& years) {
+    years = kNoAge;
+    if (max_age < 0) { // no age filter: every row qualifies; the age only feeds age bands
+        int limit = 130;
+        AgeClass c = classify_age(raw, is_null, limit, years);
+        if (c != AgeClass::child) years = kNoAge;
+        return AgeClass::child;
+    }
+    std::string_view s = trim(raw);
+    const bool digits = !s.empty() && s[0] >= '0' && s[0] <= '9';
+    if (!digits && (is_null || s.empty() || s == "-" || iequals(s, "N/K") || iequals(s, "NK") ||
+        iequals(s, "unknown") || iequals(s, "U") || iequals(s, "not known") ||
+        iequals(s, "null") || iequals(s, "n/a")))
+        return AgeClass::unknown;
+    int v = 0;
+    size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i < 4) v = v * 10 + (s[i++] - '0');
+    if (i == 0) return AgeClass::invalid;
+    if (i < s.size()) {
+        // allow a decimal zero fraction ("12.0"), as numeric exports write it
+        if (s[i] != '.') return AgeClass::invalid;
+        for (size_t j = i + 1; j < s.size(); ++j)
+            if (s[j] != '0') return AgeClass::invalid;
+    }
+    if (v > 130) return AgeClass::invalid;
+    years = static_cast<std::uint8_t>(v);
+    return v <= max_age ? AgeClass::child : AgeClass::adult;
+}
+
+
+// Everything shared and read-only during a run.
+struct Shared {
+    const CountOptions& options;
+    const CodeList& codes;
+    const CodeOrder& order;
+    ExtraCodes* extras; // non-null with --all-codes
+    const std::vector<bool>& group_selected;
+    const Matcher& matcher;
+    const MentionCounter& counter;
+    bool batch_scan; // scan a chunk's texts in one call, NUL-separated
+    const std::atomic<bool>* issues_full; // the summary has all the issues it shows
+    const PatternSet& patterns;
+    bool hits; // keep every mention for the audit trail (--hits)
+    std::size_t crime_memory; // this thread's share of CountOptions::crime_memory; 0: no limit
+    std::string temp_dir; // empty: $TMPDIR, else /tmp (SpillFile)
+    // Defer the texts of rows that cannot bring their crime into scope (DeferredRows): only
+    // with an age limit, and not when crimes are looked up by id at the end (--hits, eval).
+    bool defer;
+    bool include_unknown; // unknown-age rows bring their crime into scope
+    // A row's victim age (beyond the age filter) and gender are read: the breakdown needs them
+    // (age band, gender), or every crime's state is kept.
+    bool victim_facts;
+    // Bit r: the summary has its first rejected row for reason r (no later chunk's is needed).
+    const std::atomic<std::uint32_t>* reasons_known = nullptr;
+    bool keep_rejects = false; // --rejects: every rejected row is kept, with its line
+};
+
+// Per-thread state: scratch, reusable buffers, and this thread's share of the fold.
+class Worker {
+public:
+    // `resolving`: the worker of DeferredRows, which scans rows read back at the end and adds
+    // their texts to the crimes already in `crimes` (their facts are there already).
+    explicit Worker(const Shared& s, bool resolving = false)
+        : s_(s), scratch_(s.matcher.make_scratch()), timed_(s.options.stage_times),
+          resolving_(resolving), staging_(s.crime_memory && !resolving) {
+        // Staged records are written out at half the share: room for all of it, so that no
+        // partition's buffer ever grows (crime_fold.hpp, reserve_staged).
+        if (staging_) crimes.reserve_staged(s.crime_memory);
+    }
+
+    void process(const Chunk& chunk, ChunkOutcome& out) {
+        Clock::time_point t0;
+        if (timed_) t0 = Clock::now();
+        schema_ = chunk.schema;
+        // Rows of a regular file can be read again: their texts may be deferred (not those of a
+        // decompressed or transcoded stream, nor of a chunk whose invalid UTF-8 was replaced).
+        defer_chunk_ = s_.defer && !resolving_ && chunk.rereadable;
+        chunk_base_ = chunk.bytes;
+        chunk_readable_end_ = chunk.bytes + chunk.readable;
+        chunk_offset_ = chunk.offset;
+        if (chunk.schema->format == InputFormat::jsonl) process_jsonl(chunk, out);
+        else process_csv(chunk, out);
+        if (out.fatal) {
+            pending_.clear(); // the run stops: nothing more is folded
+            batch_.clear();
+            side_.clear();
+            ids_.clear();
+            fields_out_.clear();
+            return;
+        }
+        if (timed_) {
+            Clock::time_point t1 = Clock::now();
+            times.parse += seconds(t1 - t0);
+        }
+        flush();
+    }
+
+    StageTimes times; // this thread's share (parse, scan, fold)
+    // Set: process() only collects the first non-empty values of the date column (up to
+    // kDateSample) into it, for detect_date_format; nothing is counted or folded.
+    std::vector<DateSampleValue>* sample_ = nullptr;
+    std::uint64_t deferred_rows = 0; // rows whose texts were deferred (DeferredRows)
+    std::uint64_t missing_crimes = 0; // resolving: rows whose crime is not held (input changed)
+    std::vector<HitCandidate> hit_candidates; // --hits: every mention of every scanned text
+
+    CrimeMap crimes;
+    std::unique_ptr<SpillFile> spill; // crime state spilled when over this thread's share
+
+private:
+    // Records of the current chunk that passed the row filters, waiting for the scan.
+    struct Pending {
+        std::uint32_t id_offset = 0, id_length = 0; // in ids_
+        Day day = 0;
+        std::uint32_t code = 0;
+        bool child = false, unknown_age = false, flag = false;
+        std::uint8_t age = kNoAge, genders = 0; // the victim's age and gender (bits)
+        std::uint64_t line = 0;                 // --hits only
+        std::uint64_t offset = 0;               // the row's byte offset in its file
+        std::int32_t same_as = -1; // earlier record with the same id and texts: reuse its scan
+        bool same_crime = false;   // the previous record has the same id: share its state
+        std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
+    };
+    // One text field of a pending record: where its value is (in the chunk, or copied to
+    // side_ when it had to be unquoted or decoded), its key (worked out in flush() for a text
+    // with mentions) and its place in batch_ (only when it is scanned now).
+    struct Field {
+        const char* chunk = nullptr; // the value in the chunk, or nullptr: at side_[side]
+        std::uint32_t side = 0, size = 0;
+        std::uint64_t hash = 0;
+        std::uint32_t begin = 0, end = 0;
+        bool batched = false; // the value is at batch_[begin, end)
+    };
+    std::string_view text_of(const Field& f) const {
+        if (f.batched) return batch_.view().substr(f.begin, f.size);
+        return f.chunk ? std::string_view(f.chunk, f.size) : std::string_view(side_).substr(f.side, f.size);
+    }
+    // Appends text t of field f to the batch, followed by a NUL.
+    void batch_text(Field& f, std::string_view t) {
+        f.begin = static_cast<std::uint32_t>(batch_.view().size());
+        char* w = batch_.extend(t.size() + 1);
+        if (!t.empty()) std::memcpy(w, t.data(), t.size());
+        w[t.size()] = '\0'; // never part of a match (see CountJob::batch_scan_)
+        f.end = f.begin + static_cast<std::uint32_t>(t.size());
+        f.batched = true;
+    }
+    // The line of a record: JSONL knows it; CSV works it out only for the records it reports,
+    // counting newlines from the last record it worked out (records come in order).
+    std::uint64_t line_of(RecordView& r) {
+        if (r.line) return r.line;
+        line_at_cursor_ += static_cast<std::uint64_t>(std::count(line_cursor_, r.start, '\n'));
+        line_cursor_ = r.start;
+        return r.line = line_at_cursor_;
+    }
+
+    // Records a rejected row; returns false when the run must stop.
+    // The line is worked out only for an issue that is kept (the first few) or fatal.
+    bool reject(const Chunk& chunk, RecordView& r, Reject why, std::string detail,
+                ChunkOutcome& out) {
+        // A JSON Lines row rejected for its values (a missing key, a bad date or code) may be
+        // one that On Demand read only partly ('"k":"v":[...]' ends its walk early): such a
+        // row is invalid JSON, and is reported as that. Rejections are rare, so the whole
+        // line is checked here rather than on every row.
+        if (chunk.schema->format == InputFormat::jsonl && why != Reject::invalid_json &&
+            why != Reject::record_too_long && r.start && r.end > r.start &&
+            !jsonl_object_valid(std::string_view(r.start, static_cast<size_t>(r.end - r.start)))) {
+            why = Reject::invalid_json;
+            detail = "malformed object";
+        }
+        ++out.rows.rejected[static_cast<size_t>(why)];
+        if (sample_) return true; // detecting the date format: the real pass counts it
+        // The first of each reason (for --max-rejected's message), unless an earlier chunk's
+        // is known; and with --rejects every row, with its raw bytes.
+        const std::size_t k = static_cast<std::size_t>(why);
+        if (!out.first_rejected[k] && !((s_.reasons_known->load(std::memory_order_relaxed) >> k) & 1u))
+            out.first_rejected[k] = Issue{chunk.schema->name, line_of(r), why, detail};
+        if (s_.keep_rejects && !resolving_)
+            out.rejected_rows.push_back(RejectedRow{
+                line_of(r), why, detail,
+                std::string(r.start, r.end && r.end > r.start ? static_cast<std::size_t>(r.end - r.start) : 0)});
+        OnError mode = s_.options.on_error;
+        bool fatal = mode == OnError::fail || (mode == OnError::standard && is_structural(why));
+        if (fatal) {
+            out.fatal = Issue{chunk.schema->name, line_of(r), why, std::move(detail)};
+            return false;
+        }
+        // Once the run summary holds its first issues (in file order), later rows' issues
+        // would not be shown: their lines are not worked out.
+        if (out.issues.size() < Summary::kMaxIssues &&
+            !s_.issues_full->load(std::memory_order_relaxed))
+            out.issues.push_back(Issue{chunk.schema->name, line_of(r), why, std::move(detail)});
+        return true;
+    }
+
+    // A record over --max-record-mib; `hint` follows the size (CSV: a quote left open?).
+    bool reject_too_long(const Chunk& chunk, RecordView& r, const char* hint, ChunkOutcome& out) {
+        return reject(chunk, r, Reject::record_too_long,
+                      "longer than " + std::to_string(s_.options.max_record_bytes >> 20) + " MiB" +
+                          hint + " (--max-record-mib raises the limit)",
+                      out);
+    }
+
+    // Scope, scan and fold one record. Returns false when the run must stop.
+    bool handle(const Chunk& chunk, RecordView& r, ChunkOutcome& out) {
+        if (sample_) [[unlikely]] { // detecting the date format: only the dates are wanted
+            const std::string_view v = trim(r.date);
+            if (!v.empty()) sample_->push_back(DateSampleValue{std::string(v), line_of(r)});
+            return sample_->size() < kDateSample; // false: enough, stop reading the chunk
+        }
+        std::string_view id = trim(r.id);
+        if (id.empty()) return reject(chunk, r, Reject::missing_id, "", out);
+        std::string_view code_raw = trim(r.code);
+        if (code_raw.empty()) return reject(chunk, r, Reject::missing_code, "", out);
+        // Exports repeat a few dozen codes: the raw spelling (up to 7 bytes) is looked up in a
+        // small direct-mapped cache before it is normalised and found in the code list.
+        std::uint64_t raw_key = 0;
+        CodeSlot* slot = nullptr;
+        int code;
+        if (code_raw.size() <= 7) {
+            // One 8-byte load where the chunk has the bytes (a copy of fewer bytes would stall
+            // the load that follows it), masked to the code's length.
+            if (std::endian::native == std::endian::little && code_raw.data() >= chunk_base_ &&
+                code_raw.data() + 8 <= chunk_readable_end_) {
+                std::memcpy(&raw_key, code_raw.data(), 8);
+                raw_key &= (std::uint64_t{1} << (8 * code_raw.size())) - 1;
+            } else {
+                for (size_t i = 0; i < code_raw.size(); ++i)
+                    raw_key |= std::uint64_t{static_cast<unsigned char>(code_raw[i])} << (8 * i);
+            }
+            raw_key |= static_cast<std::uint64_t>(code_raw.size()) << 56; // the free top byte
+            slot = &code_cache_[(raw_key * 0x9E3779B97F4A7C15ull) >> (64 - kCodeCacheBits)];
+        }
+        bool selected; // the code is in a selected group
+        if (slot && slot->key == raw_key) {
+            code = slot->code;
+            selected = slot->selected;
+        } else {
+            normalise_code(code_raw, code_buf_);
+            code = s_.codes.find(code_buf_);
+            if (code < 0 && s_.extras) {
+                auto cached = extra_cache_.find(code_buf_);
+                if (cached == extra_cache_.end())
+                    cached = extra_cache_.emplace(code_buf_, s_.extras->intern(code_buf_)).first;
+                code = static_cast<int>(cached->second);
+            }
+            selected = code >= 0 && s_.group_selected[s_.order.group(static_cast<std::uint32_t>(code))];
+            if (slot) *slot = CodeSlot{raw_key, code, selected};
+        }
+        if (!selected) {
+            ++out.rows.out_code;
+            return true;
+        }
+        std::string_view date_raw = trim(r.date);
+        if (date_raw.empty()) return reject(chunk, r, Reject::missing_date, "", out);
+        std::optional<Day> day = dates_.parse(date_raw, chunk.schema->date_format);
+        if (!day)
+            return reject(chunk, r, Reject::invalid_date, "'" + std::string(date_raw) + "'",
+                          out);
+        if (!s_.options.periods.contains(*day)) {
+            ++out.rows.out_date;
+            return true;
+        }
+        std::uint8_t years = kNoAge;
+        // Without an age filter every row qualifies: the age is read only for age bands.
+        AgeClass age = s_.options.max_age < 0 && !s_.victim_facts
+                           ? AgeClass::child
+                           : classify_age(r.age, r.age_is_null, s_.options.max_age, years);
+        if (age == AgeClass::invalid)
+            return reject(chunk, r, Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
+                          out);
+        bool flag = flag_set(r.flag);
+        if (r.csv_fields && chunk.schema->gender >= 0 && s_.victim_facts)
+            r.gender = csv::value((*r.csv_fields)[static_cast<size_t>(chunk.schema->gender)],
+                                  gender_buf_);
+        if (r.csv_fields)
+            for (size_t t = 0; t < r.texts.size(); ++t)
+                r.texts[t] = csv::value((*r.csv_fields)[static_cast<size_t>((*r.text_columns)[t])],
+                                        bufs_[5 + t]);
+        for (size_t t = 0; t < r.json_escaped.size(); ++t) {
+            if (!r.json_escaped[t] || r.texts[t].find('\\') == std::string_view::npos) continue;
+            std::string& buf = bufs_[5 + t];
+            buf.clear();
+            if (!append_json_unescaped(buf, r.texts[t]))
+                return reject(chunk, r, Reject::invalid_json, "invalid escape in a string", out);
+            r.texts[t] = buf;
+        }
+
+        // Queue the record; its texts are scanned with the rest of the chunk in flush().
+        // Each text column's value is a text of the crime, keyed by (column, hash): exports
+        // repeat the MO on every victim row, and such a repeat counts once. A row whose id,
+        // date and texts all equal the previous row's reuses its scan.
+        // Built in place: a Pending assembled on the stack and copied in stalls on the copy
+        // (its small stores cannot be forwarded to the wide loads of the copy).
+        const bool has_prev = !pending_.empty();
+        Pending& p = pending_.emplace_back();
+        const Pending* prev = has_prev ? &pending_[pending_.size() - 2] : nullptr;
+        p.id_offset = static_cast<std::uint32_t>(ids_.size());
+        p.id_length = static_cast<std::uint32_t>(id.size());
+        p.same_crime = prev && pending_id(*prev) == id;
+        ids_.append(id);
+        p.day = *day;
+        p.code = static_cast<std::uint32_t>(code);
+        p.child = age == AgeClass::child;
+        p.unknown_age = age == AgeClass::unknown;
+        p.flag = flag;
+        p.age = years;
+        p.genders = s_.victim_facts ? gender_bits(r.gender) : 0;
+        if (s_.hits) p.line = line_of(r);
+        p.offset = chunk_offset_ + static_cast<std::uint64_t>(r.start - chunk_base_);
+        p.first_field = static_cast<std::uint32_t>(fields_out_.size());
+        p.fields = static_cast<std::uint32_t>(r.texts.size());
+        // Texts are hashed (their key) only once they have mentions, in flush().
+        if (p.same_crime && same_texts(*prev, *day, r.texts)) {
+            p.same_as = prev->same_as >= 0 ? prev->same_as
+                                           : static_cast<std::int32_t>(pending_.size() - 2);
+            fields_out_.resize(fields_out_.size() + r.texts.size());
+        } else {
+            // When every record is scanned now, its texts go into the batch at once (while
+            // their bytes are in the cache). Otherwise they stay where they are until flush()
+            // knows which are scanned now (a deferred row's are never copied); a value
+            // unquoted or decoded into a row buffer is kept.
+            for (size_t f = 0; f < r.texts.size(); ++f) {
+                const std::string_view t = r.texts[f];
+                Field& fo = fields_out_.emplace_back();
+                fo.size = static_cast<std::uint32_t>(t.size());
+                if (!defer_chunk_) {
+                    batch_text(fo, t);
+                } else if (t.data() >= chunk_base_ && t.data() + t.size() <= chunk_readable_end_) {
+                    fo.chunk = t.data();
+                } else {
+                    fo.side = static_cast<std::uint32_t>(side_.size());
+                    side_.append(t);
+                }
+            }
+        }
+        ++out.rows.kept;
+        return true;
+    }
+
+    std::string_view pending_id(const Pending& p) const {
+        return std::string_view(ids_).substr(p.id_offset, p.id_length);
+    }
+    // A pending record's text `f` (of the record whose scan it uses).
+    std::string_view pending_text(const Pending& p, std::uint32_t f) const {
+        const Pending& s = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
+        return text_of(fields_out_[s.first_field + f]);
+    }
+    // Whether a record of the crime of pending record `p` has its date and texts: then it
+    // reuses p's scan and counts (counts depend on the date only through patterns valid from
+    // or until a date, but are the same for the same date).
+    bool same_texts(const Pending& p, Day day, const std::vector<std::string_view>& texts) const {
+        if (p.day != day) return false;
+        for (std::uint32_t f = 0; f < p.fields; ++f)
+            if (pending_text(p, f) != texts[f]) return false;
+        return true;
+    }
+
+    // Folds the records of a chunk: their facts first, then (only for records whose crime is
+    // in scope so far, when texts may be deferred) scans their texts, counts mentions per
+    // text and adds the texts; the other records' texts are deferred (DeferredRows).
+    void flush() {
+        Clock::time_point t0;
+        if (timed_) t0 = Clock::now();
+        const size_t n = pending_.size();
+        // Facts, prefetching the crime table a few records ahead.
+        constexpr size_t kAhead = 8;
+        id_hashes_.resize(n);
+        states_.resize(n);
+        // Rows of one crime usually come together: a row with the previous row's id shares
+        // its hash and state (the crime is looked up once).
+        ids_.append(16, '\0'); // hash_padded reads 16 bytes from an id
+        auto hash_of = [&](size_t i) {
+            const Pending& p = pending_[i];
+            id_hashes_[i] = p.same_crime ? id_hashes_[i - 1]
+                                         : CrimeMap::hash_padded(ids_.data() + p.id_offset, p.id_length);
+        };
+        // A map that holds one chunk's crimes (staged after each chunk) is in the cache: its
+        // lookups need no prefetch, nor the hashes worked out ahead.
+        if (!staging_)
+            for (size_t i = 0; i < std::min(n, kAhead); ++i) {
+                hash_of(i);
+                crimes.prefetch(id_hashes_[i]);
+            }
+        for (size_t i = 0; i < n; ++i) {
+            if (staging_) {
+                hash_of(i);
+            } else if (i + kAhead < n) {
+                hash_of(i + kAhead);
+                crimes.prefetch(id_hashes_[i + kAhead]);
+            }
+            const Pending& p = pending_[i];
+            if (resolving_) { // the crime's facts are held already: only its texts are added
+                states_[i] = p.same_crime ? states_[i - 1] : crimes.find(pending_id(p));
+                if (!states_[i]) ++missing_crimes;
+                continue;
+            }
+            CrimeState& st = p.same_crime ? *states_[i - 1] : crimes.upsert_padded(pending_id(p), id_hashes_[i]);
+            st.add_row(p.day, p.code, p.child, p.unknown_age, p.flag, s_.order);
+            st.add_victim(p.age, p.child, p.unknown_age, p.genders);
+            states_[i] = &st;
+        }
+        // Which records are scanned now: all, unless texts may be deferred; then those whose
+        // crime is in scope so far (rows of the same crime share its state).
+        scan_now_.assign(n, 1);
+        if (defer_chunk_)
+            for (size_t i = 0; i < n; ++i) {
+                const CrimeState& st = *states_[i];
+                scan_now_[i] = st.child || (s_.include_unknown && st.unknown_age);
+            }
+        Clock::time_point t1;
+        if (timed_) {
+            t1 = Clock::now();
+            times.fold += seconds(t1 - t0);
+        }
+        // The texts scanned now, each followed by a NUL, in one batch (already there when
+        // every record is scanned now: handle() put them there).
+        if (defer_chunk_)
+            for (size_t i = 0; i < n; ++i) {
+                if (!scanned(i)) continue;
+                const Pending& p = pending_[i];
+                for (std::uint32_t k = 0; k < p.fields; ++k) {
+                    Field& f = fields_out_[p.first_field + k];
+                    batch_text(f, text_of(f));
+                }
+            }
+        hits_.clear();
+        if (s_.batch_scan) {
+            if (!batch_.view().empty()) s_.matcher.scan(batch_.view(), *scratch_, hits_);
+        } else {
+            // Some pattern could match a NUL: scan each field on its own.
+            for (size_t i = 0; i < n; ++i) {
+                if (!scanned(i)) continue;
+                const Pending& p = pending_[i];
+                for (std::uint32_t k = 0; k < p.fields; ++k) {
+                    const Field& f = fields_out_[p.first_field + k];
+                    if (f.end > f.begin) scan_part(f.begin, f.end);
+                }
+            }
+        }
+        Clock::time_point t2;
+        if (timed_) {
+            t2 = Clock::now();
+            times.scan += seconds(t2 - t1);
+        }
+        // Hits in batch order, so that each field's come together. Hyperscan reports them by
+        // end offset, which is batch order already (no match spans two fields); only when it
+        // does not are they sorted.
+        if (!std::is_sorted(hits_.begin(), hits_.end(),
+                            [](const Hit& a, const Hit& b) { return a.end < b.end; }))
+            std::sort(hits_.begin(), hits_.end(),
+                      [](const Hit& a, const Hit& b) { return a.start < b.start; });
+        // Per field, in batch order: the counts of its own hits (at the record's date, for
+        // patterns valid only from or until a date), added to its crime at once. A record with
+        // the texts of an earlier one of its crime, on the same date, is not scanned: its counts
+        // are in the crime already.
+        size_t h = 0;
+        std::memset(batch_.extend(32), 0, 32); // text_hash_padded reads 32 bytes past a text (scanned already)
+        for (size_t r = 0; r < n; ++r) {
+            if (!scanned(r)) continue;
+            const Pending& p = pending_[r];
+            CrimeState* const st = states_[r]; // null: resolving, counted in missing_crimes
+            for (std::uint32_t i = 0; i < p.fields; ++i) {
+                Field& f = fields_out_[p.first_field + i];
+                if (f.end <= f.begin) continue; // empty text: nothing to count
+                const size_t first_hit = h;
+                while (h < hits_.size() && hits_[h].start < f.end) ++h;
+                if (h == first_hit) continue; // no mentions: no key needed, nothing to add
+                const std::span<Hit> text_hits(hits_.data() + first_hit, h - first_hit);
+                f.hash = text_hash_padded(batch_.view().substr(f.begin, f.end - f.begin),
+                                   0x9E3779B97F4A7C15ull + i);
+                if (s_.hits) keep_hits(p, i, f, text_hits);
+                s_.counter.count(text_hits, counts_, p.day); // reorders them in place
+                if (st) crimes.add_text(*st, id_hashes_[r], f.hash, counts_.data(), counts_.size());
+            }
+        }
+        // Deferred records (texts not scanned now), each once: a record that repeats one has
+        // the same texts on the same date.
+        if (defer_chunk_)
+            for (size_t i = 0; i < n; ++i) {
+                const Pending& p = pending_[i];
+                if (scan_now_[i] || !states_[i] || p.same_as >= 0 || !has_text(p)) continue;
+                crimes.add_deferred(*states_[i], id_hashes_[i], schema_->index, p.offset);
+                ++deferred_rows;
+            }
+        pending_.clear();
+        batch_.clear();
+        side_.clear();
+        ids_.clear();
+        fields_out_.clear();
+        // With a memory budget, the chunk's crimes are staged (crime_fold.hpp: the map only
+        // ever holds one chunk's crimes) and written to disk once over half this thread's
+        // share (the buffers reserved for them hold the whole share).
+        if (staging_) {
+            crimes.stage();
+            if (crimes.staged_bytes() > s_.crime_memory / 2) {
+                if (!spill) spill = std::make_unique<SpillFile>(s_.temp_dir);
+                crimes.write_staged(*spill);
+            }
+        }
+        if (timed_) times.fold += seconds(Clock::now() - t2);
+    }
+
+    // Whether pending record i's texts are scanned in this flush: its crime is in scope so far
+    // (or texts are not deferred) and it does not reuse an earlier record's scan.
+    bool scanned(size_t i) const { return scan_now_[i] && pending_[i].same_as < 0; }
+
+    // Scans batch_[begin, end) and adds its hits with offsets in batch_.
+    void scan_part(std::uint32_t begin, std::uint32_t end) {
+        const size_t before = hits_.size();
+        s_.matcher.scan(batch_.view().substr(begin, end - begin), *scratch_, hits_);
+        for (size_t i = before; i < hits_.size(); ++i) {
+            hits_[i].start += begin;
+            hits_[i].end += begin;
+        }
+    }
+
+    bool has_text(const Pending& p) const {
+        for (std::uint32_t f = 0; f < p.fields; ++f) {
+            if (fields_out_[p.first_field + f].size > 0) return true;
+        }
+        return false;
+    }
+
+    void process_csv(const Chunk& chunk, ChunkOutcome& out) {
+        const FileSchema& sc = *chunk.schema;
+        const char* p = chunk.bytes;
+        const char* end = p + chunk.size;
+        line_cursor_ = p;
+        line_at_cursor_ = chunk.first_line;
+        bufs_.resize(5 + sc.texts.size());
+        RecordView r;
+        r.texts.resize(sc.texts.size());
+        tokenizer_.reset(p, chunk.size, chunk.readable, sc.delimiter);
+        csv::RecordParse rp;
+        // Lines read again one record at a time, after a record of many lines was rejected.
+        const char* again = nullptr;
+        const char* again_end = nullptr;
+        while (true) {
+            r.line = 0;
+            if (again) [[unlikely]] {
+                if (again >= again_end) {
+                    again = nullptr;
+                    continue;
+                }
+                r.start = again;
+                rp = csv::parse_record_fast(again, again_end, fields_, sc.delimiter);
+                again = rp.next;
+            } else {
+                if (p >= end || !tokenizer_.next(fields_, rp)) break;
+                r.start = p;
+                p = rp.next;
+            }
+            r.end = rp.next;
+            if (fields_.size() == 1 && fields_[0].view.empty() && !fields_[0].raw) {
+                ++out.rows.blank_lines;
+                continue;
+            }
+            ++out.rows.read;
+            if (static_cast<std::size_t>(r.end - r.start) > s_.options.max_record_bytes) {
+                if (!reject_too_long(chunk, r, "; is a quote left open?", out)) return;
+                continue;
+            }
+            if (rp.status == csv::ParseStatus::unterminated) {
+                if (!reject(chunk, r, Reject::unterminated_quote,
+                            "the quote opened in this record is never closed", out))
+                    return;
+                continue;
+            }
+            if (fields_.size() != sc.columns.size()) {
+                // A stray quote at the start of a field, closed only by a quote lines later,
+                // makes one record of many lines: its first line is rejected, and the lines
+                // after it are read again as records of their own (as far as that record's
+                // end, where the next one starts), so that it never takes the rows after it.
+                const auto span = static_cast<std::size_t>(r.end - r.start);
+                const char* nl = static_cast<const char*>(std::memchr(r.start, '\n', span));
+                if (nl && nl + 1 < r.end) {
+                    if (!reject(chunk, r, Reject::field_count,
+                                "expected " + std::to_string(sc.columns.size()) + ", found " +
+                                    std::to_string(fields_.size()) + " in a record of " +
+                                    std::to_string(std::count(r.start, r.end - 1, '\n') + 1) +
+                                    " lines: is a quote left open? The lines after this one are "
+                                    "read as rows of their own",
+                                out))
+                        return;
+                    again_end = r.end;
+                    again = nl + 1;
+                    continue;
+                }
+                if (!reject(chunk, r, Reject::field_count,
+                            "expected " + std::to_string(sc.columns.size()) + ", found " +
+                                std::to_string(fields_.size()),
+                            out))
+                    return;
+                continue;
+            }
+            auto get = [&](int col, size_t buf) -> std::string_view {
+                return col < 0 ? std::string_view{}
+                               : csv::value(fields_[static_cast<size_t>(col)], bufs_[buf]);
+            };
+            r.id = get(sc.id, 0);
+            r.date = get(sc.date, 1);
+            r.code = get(sc.code, 2);
+            r.age = get(sc.age, 3);
+            r.flag = get(sc.flag, 4);
+            r.age_is_null = false;
+            r.csv_fields = &fields_;
+            r.text_columns = &sc.texts;
+            if (!handle(chunk, r, out)) return;
+        }
+    }
+
+    // A JSON value as text, from its raw token: a string's content (is_string: escapes may
+    // still be in it), a number or boolean as written, null empty. False for an object or an
+    // array.
+    static bool json_raw_text(std::string_view tok, std::string_view& out, bool& is_null,
+                              bool& is_string) {
+        tok = trim(tok);
+        is_null = is_string = false;
+        if (tok.empty()) return false;
+        switch (tok[0]) {
+        case '"':
+            if (tok.size() < 2 || tok.back() != '"') return false;
+            out = tok.substr(1, tok.size() - 2);
+            is_string = true;
+            return true;
+        case '{':
+        case '[': return false;
+        case 'n':
+            out = {};
+            is_null = true;
+            return true;
+        default: out = tok; return true; // number or boolean, as written
+        }
+    }
+
+    // The first '"' or '\\' from p, 16 bytes at a time: the input is padded (the reader
+    // guarantees SIMDJSON_PADDING readable bytes after a chunk), and stage 1 has checked that a
+    // closing quote comes.
+    static const char* key_end(const char* p) {
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+        while (true) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const int m = _mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+            if (m) return p + __builtin_ctz(static_cast<unsigned>(m));
+            p += 16;
+        }
+#else
+        while (*p != '"' && *p != '\\') ++p;
+        return p;
+#endif
+    }
+
+    // A key's role in this file: 0 id, 1 date, 2 code, 3 age, 4 flag, 5+t text t, -2 gender,
+    // -1 none. Keys are compared as they are written (length first); a key with escapes in it
+    // is decoded first. Exports write the keys of every line in the same order, so the key
+    // found at the same position of the previous line is tried first.
+    int role_of(std::string_view key, std::size_t pos) {
+        auto same = [&](const std::string& name) {
+            return name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0;
+        };
+        if (pos < key_hint_.size() && key_hint_[pos] >= 0) {
+            const auto& [name, role] = key_roles_[static_cast<std::size_t>(key_hint_[pos])];
+            if (same(name)) return role;
+        }
+        for (std::size_t i = 0; i < key_roles_.size(); ++i)
+            if (same(key_roles_[i].first)) {
+                if (pos >= key_hint_.size()) key_hint_.resize(pos + 1, -1);
+                key_hint_[pos] = static_cast<std::int32_t>(i);
+                return key_roles_[i].second;
+            }
+        return -1;
+    }
+
+    void process_jsonl(const Chunk& chunk, ChunkOutcome& out) {
+        const FileSchema& sc = *chunk.schema;
+        const char* base = chunk.bytes;
+        const char* p = base;
+        const char* end = base + chunk.size;
+        std::uint64_t line = chunk.first_line;
+        const size_t alloc = chunk.readable;
+        RecordView r;
+        r.texts.resize(sc.texts.size());
+        r.json_escaped.assign(sc.texts.size(), 0);
+        bufs_.resize(5 + sc.texts.size());
+        key_roles_.clear();
+        key_hint_.clear();
+        const int fixed[5] = {sc.id, sc.date, sc.code, sc.age, sc.flag};
+        for (int i = 0; i < 5; ++i)
+            if (fixed[i] >= 0) key_roles_.emplace_back(sc.columns[static_cast<size_t>(fixed[i])], i);
+        for (size_t t = 0; t < sc.texts.size(); ++t)
+            key_roles_.emplace_back(sc.columns[static_cast<size_t>(sc.texts[t])], 5 + static_cast<int>(t));
+        if (sc.gender >= 0) key_roles_.emplace_back(sc.columns[static_cast<size_t>(sc.gender)], -2);
+        while (p < end) {
+            const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
+            const char* le = nl ? nl : end;
+            const char* next = nl ? nl + 1 : end;
+            r.line = line++;
+            std::string_view text(p, le - p);
+            const char* start = p;
+            r.start = start;
+            p = next;
+            r.end = p;
+            if (trim(text).empty()) {
+                ++out.rows.blank_lines;
+                continue;
+            }
+            ++out.rows.read;
+            if (text.size() > s_.options.max_record_bytes) {
+                if (!reject_too_long(chunk, r, "", out)) return;
+                continue;
+            }
+            simdjson::ondemand::document doc;
+            simdjson::ondemand::object obj;
+            auto err = parser_.iterate(start, text.size(), alloc - (start - base)).get(doc);
+            if (!err) err = doc.get_object().get(obj);
+            bool ok = !err;
+            std::string bad;
+            bool nested = false;             // a value not needed is an object or array
+            std::string_view invalid_value;  // the key of a value that is not valid JSON
+            r.id = r.date = r.code = r.age = r.flag = r.gender = {};
+            r.age_is_null = false;
+            for (auto& t : r.texts) t = {};
+            std::fill(r.json_escaped.begin(), r.json_escaped.end(), 0);
+            if (ok) {
+                std::size_t key_pos = 0;
+                for (auto result : obj) {
+                    simdjson::ondemand::field field;
+                    if (std::move(result).get(field)) {
+                        ok = false;
+                        break;
+                    }
+                    // The raw key runs to its closing quote (stage 1 has checked the string).
+                    const char* k0 = field.key().raw();
+                    const char* k = key_end(k0);
+                    bool key_escaped = false;
+                    if (*k == '\\') { // escapes: the slow way
+                        key_escaped = true;
+                        k = k0;
+                        while (*k != '"') k += *k == '\\' ? 2 : 1;
+                    }
+                    std::string_view key(k0, static_cast<size_t>(k - k0));
+                    if (key_escaped) {
+                        key_buf_.clear();
+                        if (!append_json_unescaped(key_buf_, key)) {
+                            ok = false;
+                            break;
+                        }
+                        key = key_buf_;
+                    }
+                    const int role = role_of(key, key_pos++);
+                    if (role == -1) {
+                        // Not needed, but checked: On Demand would skip it unread. An object
+                        // or array is checked with the whole line by the DOM parser (rare).
+                        simdjson::ondemand::json_type type;
+                        if (field.value().type().get(type)) {
+                            invalid_value = key;
+                            ok = false;
+                            break;
+                        }
+                        if (type == simdjson::ondemand::json_type::object ||
+                            type == simdjson::ondemand::json_type::array) {
+                            nested = true;
+                        } else {
+                            const std::string_view tok = field.value().raw_json_token();
+                            if (!json_scalar_valid(tok, value_check_) || !field_ends(tok, le)) {
+                                invalid_value = key;
+                                ok = false;
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                    std::string_view tok, val;
+                    bool is_null = false, is_string = false;
+                    tok = field.value().raw_json_token();
+                    if (tok.size() && tok[0] != '{' && tok[0] != '[' &&
+                        (!json_scalar_valid(tok, value_check_) || !field_ends(tok, le))) {
+                        invalid_value = key;
+                        ok = false;
+                        break;
+                    }
+                    if (!json_raw_text(tok, val, is_null, is_string)) {
+                        bad = std::string(key);
+                        break;
+                    }
+                    // Texts are looked at for escapes only once the row is in scope.
+                    bool escaped = is_string;
+                    if (is_string && (role < 5 || role == -2))
+                        escaped = val.find('\\') != std::string_view::npos;
+                    if (escaped && (role < 5 || role == -2)) {
+                        // Short fields are decoded at once (texts wait until the row is in scope).
+                        std::string& buf = role == -2 ? gender_buf_ : bufs_[static_cast<size_t>(role)];
+                        buf.clear();
+                        if (!append_json_unescaped(buf, val)) {
+                            ok = false;
+                            break;
+                        }
+                        val = buf;
+                        escaped = false;
+                    }
+                    switch (role) {
+                    case -2: r.gender = val; break;
+                    case 0: r.id = val; break;
+                    case 1: r.date = val; break;
+                    case 2: r.code = val; break;
+                    case 3:
+                        r.age = val;
+                        r.age_is_null = is_null;
+                        break;
+                    case 4: r.flag = val; break;
+                    default:
+                        r.texts[static_cast<size_t>(role - 5)] = val;
+                        r.json_escaped[static_cast<size_t>(role - 5)] = escaped;
+                    }
+                }
+                if (ok && bad.empty()) {
+                    // Anything after the object (a second object, stray text) is an error.
+                    const char* trailing = nullptr;
+                    if (!doc.current_location().get(trailing)) ok = false;
+                }
+                if (ok && nested) {
+                    simdjson::dom::element e;
+                    ok = !dom_parser_.parse(start, text.size(), false).get(e);
+                }
+            }
+            if (!ok) {
+                std::string why = err == simdjson::UTF8_ERROR ? std::string("invalid UTF-8")
+                                  : err ? simdjson::error_message(err)
+                                  : !invalid_value.empty()
+                                      ? "the value of '" + std::string(invalid_value).substr(0, 100) +
+                                            "' is not valid JSON (strings in double quotes; "
+                                            "numbers, true, false and null as JSON writes them)"
+                                      : "malformed object";
+                if (!reject(chunk, r, Reject::invalid_json, std::move(why), out)) return;
+                continue;
+            }
+            if (!bad.empty()) {
+                if (!reject(chunk, r, Reject::bad_value_type,
+                            "field '" + bad + "' must be a string, number or null", out))
+                    return;
+                continue;
+            }
+            if (!handle(chunk, r, out)) return;
+        }
+    }
+
+    // A scalar value's raw token (with the spaces after it) must be followed by ',' or '}':
+    // On Demand skips a value it was not asked to read by counting brackets only, so
+    // `"k":"v":[]}}` would otherwise end the object without an error.
+    static bool field_ends(std::string_view tok, const char* line_end) {
+        const char* after = tok.data() + tok.size();
+        return after < line_end && (*after == ',' || *after == '}');
+    }
+
+    // --hits: the mentions of text `i` of record `p` as spans (before count() reorders the
+    // hits), kept with their context.
+    void keep_hits(const Pending& p, std::uint32_t i, const Field& f, std::span<const Hit> hits) {
+        span_hits_.assign(hits.begin(), hits.end());
+        s_.counter.spans(span_hits_, spans_, p.day);
+        const std::string_view text = batch_.view().substr(f.begin, f.end - f.begin);
+        const std::size_t ctx = s_.options.hits_context;
+        for (const MentionSpan& m : spans_) {
+            const std::uint32_t a = m.start - f.begin, b = m.end - f.begin;
+            hit_candidates.push_back(HitCandidate{
+                std::string(pending_id(p)), f.hash, schema_, p.line, i,
+                m.platform, m.pattern, a, b, std::string(text.substr(a, b - a)),
+                std::string(context_before(text, a, ctx)), std::string(context_after(text, b, ctx))});
+        }
+    }
+    const Shared& s_;
+    const FileSchema* schema_ = nullptr;
+    std::vector<Hit> span_hits_;
+    std::vector<MentionSpan> spans_;
+    std::string gender_buf_;
+    std::unique_ptr<Scratch> scratch_;
+    bool timed_;
+    std::vector<Hit> hits_;
+    std::vector<PlatformCount> counts_;
+    std::vector<csv::Field> fields_;
+    csv::ChunkTokenizer tokenizer_; // CSV: records and fields of a chunk from one SIMD pass
+    std::vector<std::string> bufs_;
+    std::string code_buf_;
+    DateParser dates_;
+    struct CodeSlot {
+        std::uint64_t key = 0; // raw code bytes, length in the top byte; 0: empty
+        int code = -1;
+        bool selected = false;
+    };
+    static constexpr unsigned kCodeCacheBits = 11;
+    std::array<CodeSlot, 1u << kCodeCacheBits> code_cache_{};
+    std::string key_buf_;
+    std::vector<std::pair<std::string, int>> key_roles_; // JSONL: key -> role (role_of)
+    std::vector<std::int32_t> key_hint_; // JSONL: key position -> index in key_roles_, or -1
+    const char* line_cursor_ = nullptr;
+    std::uint64_t line_at_cursor_ = 0;
+    std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
+    simdjson::ondemand::parser parser_;
+    simdjson::dom::parser dom_parser_; // JSONL: lines with nested values, checked whole
+    // Whether one JSON Lines line (its line end allowed) is a JSON object, by the DOM parser,
+    // on a padded copy (a rejected row's bytes may end at the buffer's end).
+    bool jsonl_object_valid(std::string_view line) {
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+        simdjson::dom::element e;
+        return !dom_parser_.parse(simdjson::padded_string(line)).get(e) && e.is_object();
+    }
+    std::string value_check_;          // JSONL: scratch for json_scalar_valid
+    std::vector<Pending> pending_;
+    ByteBuffer batch_; // texts scanned now, each field followed by a NUL
+    std::string side_;  // pending texts that are not in the chunk as they are
+    std::string ids_;
+    std::vector<Field> fields_out_;
+    std::vector<std::uint64_t> id_hashes_;
+    std::vector<CrimeState*> states_;    // the crime of each pending record
+    std::vector<char> scan_now_;         // whether each pending record is scanned now
+    const bool resolving_;
+    const bool staging_; // with a memory budget, the chunk's crimes are staged after each chunk
+    bool defer_chunk_ = false;           // this chunk's texts may be deferred
+    const char* chunk_readable_end_ = nullptr; // end of what may be read of this chunk
+    const char* chunk_base_ = nullptr;   // this chunk's bytes ...
+    std::uint64_t chunk_offset_ = 0;     // ... start at this offset in its file
+};
+
+
+// Deferred rows. While the input is read, the texts of a row that cannot bring its crime into
+// scope (an adult victim's) are scanned only if the crime is in scope already in that thread;
+// otherwise the row is deferred: only its place in its file is kept (crime_fold.hpp). Most
+// such crimes never come into scope and their texts are never scanned. A crime that does
+// (a child victim's row came later, or in another thread's chunk) is held here when the
+// reducer's source reaches it; its deferred rows are read back from their files, scanned and
+// counted exactly as on the first pass, and the crime is then visited. Exports keep a crime's
+// rows together, so few rows are read back; held crimes are resolved whenever they reach the
+// memory budget, so memory stays bounded however many there are.
+class DeferredRows {
+public:
+    DeferredRows(const Shared& s, const ChunkReader& reader, std::size_t budget)
+        : s_(s), reader_(reader), budget_(budget), worker_(s, true) {}
+    ~DeferredRows() {
+        for (int fd : fds_)
+            if (fd >= 0) ::close(fd);
+    }
+
+    void visit(std::string_view id, const CrimeState& st, const CrimeVisitor& f) {
+        const bool in_scope = st.child || (s_.include_unknown && st.unknown_age);
+        if (!in_scope || !st.has_deferred()) {
+            f(id, st); // deferred rows of a crime out of scope count nothing
+            return;
+        }
+        CrimeMap& held = worker_.crimes;
+        const std::uint64_t h = CrimeMap::hash(id);
+        CrimeState& c = held.upsert(id, h);
+        c.merge_facts(st, s_.order);
+        for (const TextNode* t = st.texts; t; t = t->next) held.add_node(c, h, *t);
+        if (budget_ && held.used_bytes() > budget_) resolve(f);
+    }
+    // Resolves and visits the crimes still held.
+    void finish(const CrimeVisitor& f) { resolve(f); }
+
+    std::uint64_t rows_read_back = 0;
+    double seconds = 0;
+
+private:
+    void resolve(const CrimeVisitor& f) {
+        CrimeMap& held = worker_.crimes;
+        if (held.empty()) return;
+        const auto t0 = Clock::now();
+        std::vector<std::pair<std::uint32_t, std::uint64_t>> rows; // (file, offset)
+        held.for_each([&](std::string_view, const CrimeState& st) {
+            for (const TextNode* t = st.texts; t; t = t->next)
+                if (t->deferred()) rows.emplace_back(t->deferred_file(), t->deferred_offset());
+        });
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        // Rows of one file are read back into one buffer, a record after another, and
+        // processed as a chunk of their own (a few MiB at most).
+        constexpr std::size_t kBatch = 4u << 20;
+        for (std::size_t i = 0; i < rows.size();) {
+            const std::uint32_t file = rows[i].first;
+            buf_.clear();
+            std::size_t records = 0;
+            for (; i < rows.size() && rows[i].first == file && buf_.size() < kBatch; ++i) {
+                append_record(file, rows[i].second);
+                ++records;
+            }
+            process(file, records);
+        }
+        rows_read_back += rows.size();
+        held.for_each(f);
+        held = CrimeMap();
+        seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+
+    const FileSchema& schema(std::uint32_t file) const { return *reader_.schemas().at(file); }
+
+    int fd(std::uint32_t file) {
+        if (fds_.size() <= file) fds_.resize(file + 1, -1);
+        if (fds_[file] < 0) {
+            fds_[file] = ::open(schema(file).name.c_str(), O_RDONLY);
+            if (fds_[file] < 0)
+                throw IoError("cannot open " + schema(file).name + " again: " + std::strerror(errno));
+        }
+        return fds_[file];
+    }
+
+    // offset UINT64_MAX: somewhere in the rows read back.
+    [[noreturn]] void changed(std::uint32_t file, std::uint64_t offset) const {
+        throw DataError(schema(file).name + ": the file changed while it was read (" +
+                        (offset == UINT64_MAX ? std::string("rows read again at the end differ")
+                                              : "the row at byte " + std::to_string(offset) + " is gone") +
+                        "); run again on a copy that does not change");
+    }
+
+    // Appends the record at `offset` of `file` to buf_, ending with a newline.
+    void append_record(std::uint32_t file, std::uint64_t offset) {
+        const bool csv = schema(file).format != InputFormat::jsonl;
+        std::size_t want = 64u << 10;
+        while (true) {
+            window_.resize(want + simdjson::SIMDJSON_PADDING);
+            std::size_t got = 0;
+            while (got < want) {
+                ssize_t r = ::pread(fd(file), window_.data() + got, want - got,
+                                    static_cast<off_t>(offset + got));
+                if (r < 0 && errno == EINTR) continue;
+                if (r < 0)
+                    throw IoError(schema(file).name + ": read failed: " + std::strerror(errno));
+                if (r == 0) break;
+                got += static_cast<std::size_t>(r);
+            }
+            const bool eof = got < want;
+            if (got == 0) changed(file, offset);
+            std::memset(window_.data() + got, 0, simdjson::SIMDJSON_PADDING);
+            const char* p = window_.data();
+            std::size_t len = 0;
+            bool complete = false;
+            if (csv) {
+                csv::RecordParse rp =
+                    csv::parse_record_fast(p, p + got, fields_, schema(file).delimiter);
+                len = static_cast<std::size_t>(rp.next - p);
+                complete = rp.status == csv::ParseStatus::ok &&
+                           (len < got || (len > 0 && p[len - 1] == '\n') || eof);
+            } else {
+                const void* nl = std::memchr(p, '\n', got);
+                len = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - p) + 1 : got;
+                complete = nl != nullptr || eof;
+            }
+            if (complete) {
+                buf_.append(p, len);
+                if (buf_.empty() || buf_.back() != '\n') buf_.push_back('\n');
+                return;
+            }
+            if (want >= s_.options.max_record_bytes + (64u << 10)) changed(file, offset);
+            want *= 2;
+        }
+    }
+
+    // Scans the records in buf_ (`records` of them, read back from `file`) and adds their texts
+    // to the held crimes.
+    void process(std::uint32_t file, std::size_t records) {
+        const std::size_t size = buf_.size();
+        buf_.append(simdjson::SIMDJSON_PADDING, '\0');
+        Chunk c;
+        c.bytes = buf_.data();
+        c.size = size;
+        c.readable = buf_.size();
+        c.schema = &schema(file);
+        c.final_in_file = true;
+        ChunkOutcome out;
+        worker_.missing_crimes = 0;
+        worker_.process(c, out);
+        buf_.resize(size);
+        // Each row was in scope on the first pass; the same bytes must give the same rows.
+        if (out.fatal || out.rows.kept != records || worker_.missing_crimes)
+            changed(file, UINT64_MAX);
+    }
+
+    const Shared& s_;
+    const ChunkReader& reader_;
+    std::size_t budget_;
+    Worker worker_; // resolving; its crimes are the crimes held
+    std::vector<int> fds_;
+    std::string buf_;
+    std::vector<char> window_;
+    std::vector<csv::Field> fields_;
+};
+
+} // namespace
+
+ReadOptions read_options_of(const CountOptions& options) {
+    ReadOptions r = options; // the reading share, as given
+    const Breakdown by = Breakdown::parse(options.by);
+    r.needs.age = options.max_age >= 0 || by.has(Dim::age_band);
+    r.needs.gender = by.has(Dim::gender);
+    return r;
+}
+
+CountJob::CountJob(CountOptions options, Engine engine) : options_(std::move(options)) {
+    codes_ = options_.codes_file.empty()
+                 ? CodeList::parse(bundled::home_office_codes, "<bundled home_office_codes.csv>")
+                 : CodeList::load(options_.codes_file);
+    // With --all-codes, codes outside the list form one more group, "other", always selected.
+    group_selected_.assign(codes_.groups().size() + 1, options_.groups.empty());
+    group_selected_.back() = options_.all_codes;
+    for (const auto& g : options_.groups) {
+        int i = codes_.find_group(g);
+        if (g == "other" && options_.all_codes) continue;
+        if (i < 0) {
+            std::string known;
+            for (const auto& k : codes_.groups()) known += (known.empty() ? "" : ", ") + k;
+            throw UsageError("--groups: no group '" + g + "' in " + codes_.source +
+                             " (groups: " + known + ")");
+        }
+        group_selected_[static_cast<size_t>(i)] = true;
+    }
+    patterns_ = options_.patterns_file.empty()
+                    ? PatternSet::parse(bundled::platforms, "<bundled foi_platforms.pat>")
+                    : PatternSet::load(options_.patterns_file);
+    if (patterns_.name.empty()) patterns_.name = "foi_platforms";
+    if (engine == Engine::naive) matcher_ = std::make_unique<NaiveMatcher>(patterns_);
+    else matcher_ = std::make_unique<HyperscanMatcher>(patterns_, options_.matcher);
+    // One scan call per chunk instead of one per field (each call costs ~60 ns) is exact when
+    // no pattern can match a NUL, the separator, and none is anchored or approximate: proven
+    // at start-up by matchers/batch_proof.hpp (for Hyperscan kept with the cached database).
+    // Single-match reports a pattern once per scan call, so each call must be one text.
+    const auto* hs = dynamic_cast<const HyperscanMatcher*>(matcher_.get());
+    batch_scan_ = (hs ? hs->batch_exact() : batch_scan_exact(patterns_)) &&
+                  !options_.matcher.single_match;
+}
+
+CountJob::~CountJob() = default;
+
+// --hits: the mentions the table counts, each distinct text of a crime in scope once (at its
+// first row in input order), in input order.
+static void write_hits_file(const CountOptions& o, const PatternSet& patterns, const CodeList& codes,
+                     const CodeOrder& order, const ChunkReader& reader, const CrimeMap& crimes,
+                     const std::vector<std::vector<HitCandidate>*>& parts) {
+    std::unordered_map<const void*, std::uint32_t> file_index;
+    for (std::size_t i = 0; i < reader.schemas().size(); ++i)
+        file_index[reader.schemas()[i].get()] = static_cast<std::uint32_t>(i);
+    std::vector<HitCandidate*> all;
+    for (auto* part : parts)
+        for (auto& h : *part) all.push_back(&h);
+    auto pos = [&](const HitCandidate* h) {
+        return std::make_tuple(file_index.at(h->schema), h->line, h->column, h->start, h->end,
+                               h->platform);
+    };
+    // First occurrence of each (crime, text): the smallest position among its candidates.
+    std::sort(all.begin(), all.end(), [&](const HitCandidate* a, const HitCandidate* b) {
+        if (a->crime_id != b->crime_id) return a->crime_id < b->crime_id;
+        if (a->text_key != b->text_key) return a->text_key < b->text_key;
+        return pos(a) < pos(b);
+    });
+    std::vector<HitCandidate*> kept;
+    for (std::size_t i = 0; i < all.size();) {
+        std::size_t j = i;
+        const auto first = std::make_tuple(file_index.at(all[i]->schema), all[i]->line);
+        while (j < all.size() && all[j]->crime_id == all[i]->crime_id &&
+               all[j]->text_key == all[i]->text_key) {
+            if (std::make_tuple(file_index.at(all[j]->schema), all[j]->line) == first)
+                kept.push_back(all[j]);
+            ++j;
+        }
+        i = j;
+    }
+    std::sort(kept.begin(), kept.end(),
+              [&](const HitCandidate* a, const HitCandidate* b) { return pos(a) < pos(b); });
+    std::vector<HitLine> lines;
+    std::vector<int> keys;
+    for (HitCandidate* h : kept) {
+        const CrimeState* st = crimes.find(h->crime_id);
+        if (!st) continue;
+        bool in_scope = o.max_age < 0 || st->child ||
+                        (o.unknown_age == UnknownAge::include && st->unknown_age);
+        if (!in_scope) continue;
+        HitLine l;
+        l.hit = h;
+        const auto* sc = static_cast<const FileSchema*>(h->schema);
+        l.file = sc->name;
+        l.column = sc->columns[static_cast<std::size_t>(sc->texts[h->column])];
+        keys.clear();
+        o.periods.keys(st->date, keys);
+        for (int k : keys) l.periods += (l.periods.empty() ? "" : ";") + o.periods.name(k);
+        std::uint32_t g = order.group(st->code);
+        l.group = g < codes.groups().size() ? codes.groups()[g] : std::string("other");
+        l.code = std::string(order.name(st->code));
+        lines.push_back(std::move(l));
+    }
+    std::ofstream out(o.hits_file, std::ios::binary);
+    if (!out) throw IoError("cannot write " + o.hits_file);
+    const bool jsonl = o.hits_file.ends_with(".jsonl") || o.hits_file.ends_with(".ndjson");
+    write_hits(out, jsonl, patterns, lines);
+    out.flush();
+    if (!out) throw IoError("write failed: " + o.hits_file);
+}
+
+CountResult CountJob::run() {
+    auto t0 = std::chrono::steady_clock::now();
+    // More threads than the cores available would not run (TBB's arena has a slot per core),
+    // so a larger --threads runs on the cores, and the summary reports the threads that ran.
+    const auto cores = static_cast<unsigned>(oneapi::tbb::info::default_concurrency());
+    unsigned threads = options_.threads ? std::min(options_.threads, cores) : cores;
+    oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism,
+                                      threads);
+    MentionCounter counter(patterns_);
+    std::unique_ptr<ExtraCodes> extras;
+    if (options_.all_codes)
+        extras = std::make_unique<ExtraCodes>(static_cast<std::uint32_t>(codes_.codes().size()));
+    CodeOrder order{codes_, extras.get()};
+    std::atomic<bool> issues_full{false};
+    // --hits and eval look crimes up by id at the end, so they keep every crime in memory.
+    const bool may_spill = options_.crime_memory && options_.hits_file.empty() && !options_.keep_crimes;
+    const Breakdown by = Breakdown::parse(options_.by);
+    Shared shared{options_,   codes_,       order,     extras.get(), group_selected_,
+                  *matcher_,  counter,      batch_scan_, &issues_full, patterns_,
+                  !options_.hits_file.empty(), may_spill ? std::max<std::size_t>(options_.crime_memory / threads, 1) : 0,
+                  options_.temp_dir,
+                  options_.max_age >= 0 && options_.hits_file.empty() && !options_.keep_crimes,
+                  options_.unknown_age == UnknownAge::include,
+                  by.has(Dim::age_band) || by.has(Dim::gender) || options_.keep_crimes};
+    std::atomic<std::uint32_t> reasons_known{0};
+    shared.reasons_known = &reasons_known;
+    shared.keep_rejects = !options_.rejects_file.empty();
+    std::unique_ptr<RejectsFile> rejects;
+    if (shared.keep_rejects) rejects = std::make_unique<RejectsFile>(options_.rejects_file);
+    oneapi::tbb::enumerable_thread_specific<Worker> workers(
+        [&] { return Worker(shared); });
+
+    ChunkReader reader(read_options_of(options_));
+    // Each file's date format is settled (--date-format, or detected from the file's first
+    // kDateSample non-empty dates) by this serial stage before any chunk of the file is handed
+    // on. Detection reads on until it has them or the file ends, holding the chunks read
+    // ahead (`ahead`: chunks of one file, then perhaps the first of the next, still unsettled).
+    // The sample does not depend on the chunk size, so neither does the format.
+    std::deque<Chunk*> ahead;
+    std::unique_ptr<Worker> sampler;
+    std::vector<std::string> date_notes;
+    auto next_chunk = [&]() -> Chunk* {
+        Chunk* c = nullptr;
+        if (!ahead.empty()) {
+            c = ahead.front();
+            ahead.pop_front();
+        } else {
+            c = reader.next();
+        }
+        if (!c) return nullptr;
+        // The reader owns its schemas (not const); only this stage writes their date format.
+        FileSchema& sc = const_cast<FileSchema&>(*c->schema);
+        if (sc.date_format_set) return c;
+        sc.date_format_set = true;
+        if (options_.date_format) {
+            sc.date_format = *options_.date_format;
+            return c;
+        }
+        if (!sampler) sampler = std::make_unique<Worker>(shared, true);
+        std::vector<DateSampleValue> sample;
+        sampler->sample_ = &sample;
+        for (Chunk* cur = c;;) {
+            ChunkOutcome unused;
+            sampler->process(*cur, unused);
+            if (sample.size() >= kDateSample || cur->final_in_file) break;
+            Chunk* more = reader.next();
+            if (!more) break;
+            ahead.push_back(more);
+            if (more->schema != c->schema) break;
+            cur = more;
+        }
+        DateDetection d = detect_date_format(sample, sc.name);
+        sc.date_format = d.format;
+        if (!d.note.empty()) date_notes.push_back(std::move(d.note));
+        return c;
+    };
+    Progress progress(options_.quiet ? ProgressMode::never : options_.progress,
+                      reader.total_bytes());
+    CountResult result;
+    Summary& summary = result.summary;
+    struct Item {
+        Chunk* chunk;
+        ChunkOutcome outcome;
+    };
+    // Items in flight, owned here: when a stage throws, the pipeline is cancelled and the
+    // items it had not collected are freed with this list.
+    std::mutex live_mutex;
+    std::vector<std::unique_ptr<Item>> live;
+
+    std::uint64_t done_bytes = 0;
+    const bool timed = options_.stage_times;
+    oneapi::tbb::parallel_pipeline(
+        threads * 2,
+        oneapi::tbb::make_filter<void, Item*>(
+            oneapi::tbb::filter_mode::serial_in_order,
+            [&](oneapi::tbb::flow_control& fc) -> Item* {
+                Clock::time_point t0;
+                if (timed) t0 = Clock::now();
+                Chunk* c = next_chunk();
+                if (timed) summary.stages.read += seconds(Clock::now() - t0);
+                if (!c) {
+                    fc.stop();
+                    return nullptr;
+                }
+                auto item = std::make_unique<Item>(Item{c, {}});
+                Item* raw = item.get();
+                std::lock_guard<std::mutex> lock(live_mutex);
+                live.push_back(std::move(item));
+                return raw;
+            }) &
+            oneapi::tbb::make_filter<Item*, Item*>(oneapi::tbb::filter_mode::parallel,
+                                                   [&](Item* item) {
+                                                       workers.local().process(*item->chunk,
+                                                                               item->outcome);
+                                                       return item;
+                                                   }) &
+            oneapi::tbb::make_filter<Item*, void>(
+                oneapi::tbb::filter_mode::serial_in_order, [&](Item* item) {
+                    std::unique_ptr<Item> own;
+                    {
+                        std::lock_guard<std::mutex> lock(live_mutex);
+                        auto it = std::find_if(live.begin(), live.end(),
+                                               [&](const auto& p) { return p.get() == item; });
+                        own = std::move(*it);
+                        live.erase(it);
+                    }
+                    Clock::time_point t0;
+                    if (timed) t0 = Clock::now();
+                    struct Timer {
+                        bool on;
+                        Clock::time_point t0;
+                        double& into;
+                        ~Timer() {
+                            if (on) into += seconds(Clock::now() - t0);
+                        }
+                    } timer{timed, t0, summary.stages.collect};
+                    done_bytes += item->chunk->size;
+                    progress.update(done_bytes);
+                    // The first rejected row of each reason, and --rejects (before the chunk
+                    // goes back to the pool: its schema names the file).
+                    std::uint32_t known = 0;
+                    for (std::size_t k = 0; k < kRejectKinds; ++k) {
+                        auto& first = item->outcome.first_rejected[k];
+                        if (first && !summary.first_rejected[k]) summary.first_rejected[k] = std::move(first);
+                        if (summary.first_rejected[k]) known |= 1u << k;
+                    }
+                    reasons_known.store(known, std::memory_order_relaxed);
+                    if (rejects)
+                        for (const RejectedRow& rr : item->outcome.rejected_rows)
+                            rejects->add(item->chunk->schema->name, rr.line, reject_name(rr.reason),
+                                         rr.detail, rr.record);
+                    reader.release(item->chunk);
+                    summary.rows.add(item->outcome.rows);
+                    for (auto& i : item->outcome.issues)
+                        if (summary.issues.size() < Summary::kMaxIssues)
+                            summary.issues.push_back(std::move(i));
+                    if (summary.issues.size() >= Summary::kMaxIssues)
+                        issues_full.store(true, std::memory_order_relaxed);
+                    if (item->outcome.fatal) {
+                        const Issue& f = *item->outcome.fatal;
+                        std::string hint = is_structural(f.reason)
+                                               ? " (--on-error skip counts such rows and goes on)"
+                                               : "";
+                        if (rejects) rejects->commit(); // the rows rejected so far, this one last
+                        throw DataError(f.message() + hint);
+                    }
+                }));
+
+    progress.finish();
+    // Which column each role came from in each file, and how its dates were read.
+    for (const auto& sc : reader.schemas()) {
+        FileColumns fc;
+        fc.file = sc->name;
+        const auto col = [&](int i) {
+            return i >= 0 && static_cast<std::size_t>(i) < sc->columns.size() ? sc->columns[static_cast<std::size_t>(i)]
+                                                                          : std::string();
+        };
+        fc.id = col(sc->id);
+        fc.date = col(sc->date);
+        fc.code = col(sc->code);
+        fc.age = col(sc->age);
+        fc.flag = col(sc->flag);
+        fc.gender = col(sc->gender);
+        for (int t : sc->texts) fc.texts.push_back(col(t));
+        fc.dates = sc->date_format.describe();
+        summary.columns.push_back(std::move(fc));
+    }
+    summary.notes = std::move(date_notes);
+    // --max-rejected: too many rows rejected fails the run (the rejects file is kept).
+    if (rejects) {
+        rejects->commit();
+        summary.rejects_written = rejects->rows();
+    }
+    if (auto over = summary.over_limit(options_.max_rejected)) throw DataError(*over);
+    if (options_.after_reading) options_.after_reading();
+    // Combine: gather the per-thread crimes (merged shard by shard, or drained by partition).
+    Clock::time_point tc = Clock::now();
+    for (auto& w : workers) {
+        summary.stages.parse += w.times.parse;
+        summary.stages.scan += w.times.scan;
+        summary.stages.fold += w.times.fold;
+    }
+    CrimeMap crimes;
+    std::vector<CrimeMap*> maps{&crimes};
+    std::vector<SpillFile*> spills;
+    for (auto& w : workers) {
+        maps.push_back(&w.crimes);
+        if (w.spill) {
+            spills.push_back(w.spill.get());
+            summary.spills += w.spill->spills;
+            summary.spilled_bytes += w.spill->bytes();
+        }
+    }
+    // Without a memory budget (or when crimes are looked up by id at the end) the per-thread
+    // maps are merged shard by shard in parallel; with one, the workers staged their crimes
+    // chunk by chunk, and each spill partition is gathered (the few crimes staged more than
+    // once merged) just before the reducer visits it.
+    if (!may_spill) CrimeMap::merge_all(maps, order);
+    for (auto& w : workers) summary.rows_deferred += w.deferred_rows;
+    // Parts of a few MiB: the parts in flight stay well inside --crime-memory.
+    const std::size_t part_bytes =
+        std::max<std::size_t>(options_.crime_memory / (2 * (threads + 1)), 64u << 10);
+    CrimeSource source = [&](const CrimeVisitor& f) {
+        // Crimes are visited from several threads at once; each thread holds and resolves the
+        // crimes with deferred rows that it meets.
+        oneapi::tbb::enumerable_thread_specific<std::unique_ptr<DeferredRows>> deferred;
+        const bool any_deferred = summary.rows_deferred > 0;
+        const CrimeVisitor g = [&](std::string_view id, const CrimeState& st) {
+            auto& d = deferred.local();
+            if (!d) d = std::make_unique<DeferredRows>(shared, reader, options_.crime_memory ? part_bytes : 0);
+            d->visit(id, st, f);
+        };
+        const CrimeVisitor& visit = any_deferred ? g : f; // no deferred rows: straight to f
+        if (!may_spill) crimes.for_each_parallel(visit);
+        else CrimeMap::drain(maps, spills, part_bytes, order, visit);
+        for (auto& d : deferred) {
+            d->finish(f);
+            summary.rows_read_back += d->rows_read_back;
+            summary.stages.read_back += d->seconds;
+        }
+    };
+    ReduceInput in{patterns_,
+                   codes_,
+                   order,
+                   group_selected_,
+                   options_.periods,
+                   by,
+                   options_.max_age,
+                   options_.unknown_age == UnknownAge::include,
+                   options_.cube,
+                   options_.age_bands};
+    Clock::time_point tr = Clock::now();
+    summary.stages.combine = seconds(tr - tc);
+    if (options_.cube) {
+        result.cube = std::make_shared<Cube>(build_cube(source, in, summary));
+        result.rows = rows_of(*result.cube, RowOptions{});
+    } else {
+        result.rows = reduce(source, in, summary);
+    }
+    summary.stages.reduce = seconds(Clock::now() - tr);
+    for (const auto& sc : reader.schemas()) result.flag_column |= sc->flag >= 0;
+    if (!options_.hits_file.empty()) {
+        std::vector<std::vector<HitCandidate>*> parts;
+        for (auto& w : workers) parts.push_back(&w.hit_candidates);
+        write_hits_file(options_, patterns_, codes_, order, reader, crimes, parts);
+    }
+    if (options_.keep_crimes) result.crimes = std::make_shared<CrimeMap>(std::move(crimes));
+    summary.bytes = reader.bytes_read();
+    summary.files = reader.files_read();
+    summary.input_notes = reader.notes();
+    summary.threads = threads;
+    result.inputs = reader.input_names();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!summary.balanced())
+        throw Error(ExitCode::software, "internal error: row accounting does not balance");
+    return result;
+}
+
+} // namespace moscan

@@ -1,3 +1,0 @@
-#include "pipeline/cli.hpp"
-
-int main(int argc, char** argv) { return moscan::cli::run(argc, argv); }
