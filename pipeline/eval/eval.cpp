@@ -387,8 +387,7 @@ EvalReport evaluate(const CountJob& job, const CountResult& result, const TruthS
             }
             return;
         }
-        if (options.scope && co.max_age >= 0 &&
-            !(st.child || (st.unknown_age && co.unknown_age == UnknownAge::include))) {
+        if (options.scope && !scope_of(co).admits(st.child, st.unknown_age)) {
             ++report.out_of_scope;
             return;
         }

@@ -133,7 +133,7 @@ struct Shared {
     // Defer the texts of rows that cannot bring their crime into scope (DeferredRows): only
     // with an age limit, and not when crimes are looked up by id at the end (--hits, eval).
     bool defer;
-    bool include_unknown; // unknown-age rows bring their crime into scope
+    CrimeScope scope; // which crimes are in scope (their rows' victim ages)
     // A row's victim age (beyond the age filter) and gender are read: the breakdown needs them
     // (age band, gender), or every crime's state is kept.
     bool victim_facts;
@@ -491,7 +491,7 @@ private:
         if (defer_chunk_)
             for (size_t i = 0; i < n; ++i) {
                 const CrimeState& st = *states_[i];
-                scan_now_[i] = st.child || (s_.include_unknown && st.unknown_age);
+                scan_now_[i] = s_.scope.admits(st.child, st.unknown_age);
             }
         Clock::time_point t1;
         if (timed_) {
@@ -1028,7 +1028,7 @@ public:
     }
 
     void visit(std::string_view id, const CrimeState& st, const CrimeVisitor& f) {
-        const bool in_scope = st.child || (s_.include_unknown && st.unknown_age);
+        const bool in_scope = s_.scope.admits(st.child, st.unknown_age);
         if (!in_scope || !st.has_deferred()) {
             f(id, st); // deferred rows of a crime out of scope count nothing
             return;
@@ -1255,9 +1255,7 @@ static void write_hits_file(const CountOptions& o, const PatternSet& patterns, c
     for (HitCandidate* h : kept) {
         const CrimeState* st = crimes.find(h->crime_id);
         if (!st) continue;
-        bool in_scope = o.max_age < 0 || st->child ||
-                        (o.unknown_age == UnknownAge::include && st->unknown_age);
-        if (!in_scope) continue;
+        if (!scope_of(o).admits(st->child, st->unknown_age)) continue;
         HitLine l;
         l.hit = h;
         const auto* sc = static_cast<const FileSchema*>(h->schema);
@@ -1301,7 +1299,7 @@ CountResult CountJob::run() {
                   !options_.hits_file.empty(), may_spill ? std::max<std::size_t>(options_.crime_memory / threads, 1) : 0,
                   options_.temp_dir,
                   options_.max_age >= 0 && options_.hits_file.empty() && !options_.keep_crimes,
-                  options_.unknown_age == UnknownAge::include,
+                  scope_of(options_),
                   by.has(Dim::age_band) || by.has(Dim::gender) || options_.keep_crimes};
     std::atomic<std::uint32_t> reasons_known{0};
     shared.reasons_known = &reasons_known;
@@ -1526,8 +1524,7 @@ CountResult CountJob::run() {
                    group_selected_,
                    options_.periods,
                    by,
-                   options_.max_age,
-                   options_.unknown_age == UnknownAge::include,
+                   scope_of(options_),
                    options_.cube,
                    options_.age_bands};
     Clock::time_point tr = Clock::now();

@@ -3,6 +3,7 @@
 
 #include "matchers/matcher_options.hpp"
 #include "pipeline/input/read_options.hpp"
+#include "pipeline/scope/crime_scope.hpp"
 #include "pipeline/base/dates.hpp"
 #include "pipeline/scope/periods.hpp"
 #include "pipeline/base/progress.hpp"
@@ -67,5 +68,10 @@ struct CountOptions : ReadOptions {
 // age column is needed when ages filter (--max-age) or break down (--by age_band), the
 // gender column when --by gender.
 ReadOptions read_options_of(const CountOptions& options);
+
+// The crime-scope rule this job applies (--max-age, --unknown-age).
+inline CrimeScope scope_of(const CountOptions& options) {
+    return {options.max_age, options.unknown_age == UnknownAge::include};
+}
 
 } // namespace moscan

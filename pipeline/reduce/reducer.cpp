@@ -94,7 +94,7 @@ namespace {
 
 // The per-crime facts behind the age band and gender dimensions (see victims.hpp).
 int age_band_of(const CrimeState& st, const ReduceInput& in) {
-    const std::uint8_t age = st.youngest_age(in.max_age);
+    const std::uint8_t age = st.youngest_age(in.scope.max_age);
     if (age == kNoAge) return in.bands.unknown_index();
     int b = in.bands.find(age);
     return b < 0 ? in.bands.other_index() : b;
@@ -177,7 +177,7 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
             acc_run = run;
         }
         Acc& a = *static_cast<Acc*>(acc);
-        bool in_scope = in.max_age < 0 || st.child || (in.include_unknown_age && st.unknown_age);
+        bool in_scope = in.scope.admits(st.child, st.unknown_age);
         if (!in_scope) {
             a.out_age += st.rows;
             ++a.crimes_out_age;
@@ -304,8 +304,8 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
             int v = static_cast<int>(i);
             // "Other ages" only exists without an age limit; "Unknown" only with unknown ages
             // in scope.
-            if (v == in.bands.other_index() && in.max_age >= 0) continue;
-            if (v == in.bands.unknown_index() && in.max_age >= 0 && !in.include_unknown_age)
+            if (v == in.bands.other_index() && in.scope.max_age >= 0) continue;
+            if (v == in.bands.unknown_index() && in.scope.limited() && !in.scope.include_unknown)
                 continue;
             a.values.push_back(v);
             a.label[v] = bl[i];

@@ -29,6 +29,7 @@
 
 #include "matchers/pattern_set.hpp"
 #include "pipeline/scope/codes.hpp"
+#include "pipeline/scope/crime_scope.hpp"
 #include "pipeline/fold/crime_fold.hpp"
 #include "pipeline/scope/periods.hpp"
 #include "pipeline/base/summary.hpp"
@@ -93,8 +94,7 @@ struct ReduceInput {
     const std::vector<bool>& group_selected; // one per list group, then "other"
     const Periods& periods;
     Breakdown by;
-    int max_age;           // -1: no age filter
-    bool include_unknown_age;
+    CrimeScope scope;
     bool margins = false;  // also count every total (needed by disclosure control, xlsx, html)
     AgeBands bands{};
 };
