@@ -67,7 +67,8 @@ if ((setup)); then
   scripts/setup_bench.sh >"$work/setup_bench.log" 2>&1 ||
     log "setup_bench.sh reported a problem (see below); peers that need it will be skipped: $(tail -1 "$work/setup_bench.log")"
 fi
-moscan="$root/build/moscan"
+# MOSCAN_BIN: another moscan binary to measure (a baseline build, for before/after in one sitting).
+moscan="${MOSCAN_BIN:-$root/build/moscan}"
 [[ -x $moscan ]] || { log "no $moscan: run scripts/setup.sh"; exit 1; }
 [[ -x /usr/bin/time ]] || { log "GNU time (/usr/bin/time) is missing: apt-get install time"; exit 1; }
 

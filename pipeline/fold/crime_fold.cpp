@@ -267,14 +267,6 @@ SpillFile::~SpillFile() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-void ByteBuffer::grow(std::size_t need) {
-    const std::size_t cap = std::max(need, std::max<std::size_t>(cap_ * 2, 64u << 10));
-    std::unique_ptr<char[]> data(new char[cap]);
-    if (size_) std::memcpy(data.get(), data_.get(), size_);
-    data_ = std::move(data);
-    cap_ = cap;
-}
-
 void SpillFile::append(std::size_t partition, std::string_view bytes, std::size_t crimes) {
     const char* p = bytes.data();
     std::size_t left = bytes.size();

@@ -27,6 +27,7 @@
 
 #include "matchers/mentions.hpp"
 #include "pipeline/scope/codes.hpp"
+#include "pipeline/base/byte_buffer.hpp"
 #include "pipeline/base/dates.hpp"
 #include "pipeline/base/text_hash.hpp"
 #include "pipeline/scope/victims.hpp"
@@ -138,28 +139,6 @@ private:
 // twice for the same crime), so a visitor keeps its state per thread.
 using CrimeVisitor = std::function<void(std::string_view, const CrimeState&)>;
 using CrimeSource = std::function<void(const CrimeVisitor&)>;
-
-// Bytes appended in place and not zeroed first (as std::string's resize would), for the
-// records a spill writes.
-class ByteBuffer {
-public:
-    char* extend(std::size_t n) {
-        if (n > cap_ - size_) grow(size_ + n);
-        char* p = data_.get() + size_;
-        size_ += n;
-        return p;
-    }
-    void clear() { size_ = 0; }
-    void reserve(std::size_t n) {
-        if (n > cap_) grow(n);
-    }
-    std::string_view view() const { return {data_.get(), size_}; }
-
-private:
-    void grow(std::size_t need);
-    std::unique_ptr<char[]> data_;
-    std::size_t size_ = 0, cap_ = 0;
-};
 
 // An anonymous temporary file (unlinked at once, so nothing is left behind even on a crash)
 // that holds crime state spilled from memory, by partition (CrimeMap::kPartitions): each

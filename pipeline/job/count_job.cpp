@@ -7,6 +7,7 @@
 #include "matchers/naive_matcher.hpp"
 #include "pipeline/base/bundled.hpp"
 #include "pipeline/fold/crime_fold.hpp"
+#include "pipeline/scan/text_batch.hpp"
 #include "pipeline/input/csv.hpp"
 #include "pipeline/input/csv_scan.hpp"
 #include "pipeline/base/dates.hpp"
@@ -170,7 +171,6 @@ public:
         if (out.fatal) {
             pending_.clear(); // the run stops: nothing more is folded
             batch_.clear();
-            side_.clear();
             ids_.clear();
             fields_out_.clear();
             return;
@@ -207,29 +207,6 @@ private:
         bool same_crime = false;   // the previous record has the same id: share its state
         std::uint32_t first_field = 0, fields = 0; // in fields_out_; one per text column
     };
-    // One text field of a pending record: where its value is (in the chunk, or copied to
-    // side_ when it had to be unquoted or decoded), its key (worked out in flush() for a text
-    // with mentions) and its place in batch_ (only when it is scanned now).
-    struct Field {
-        const char* chunk = nullptr; // the value in the chunk, or nullptr: at side_[side]
-        std::uint32_t side = 0, size = 0;
-        std::uint64_t hash = 0;
-        std::uint32_t begin = 0, end = 0;
-        bool batched = false; // the value is at batch_[begin, end)
-    };
-    std::string_view text_of(const Field& f) const {
-        if (f.batched) return batch_.view().substr(f.begin, f.size);
-        return f.chunk ? std::string_view(f.chunk, f.size) : std::string_view(side_).substr(f.side, f.size);
-    }
-    // Appends text t of field f to the batch, followed by a NUL.
-    void batch_text(Field& f, std::string_view t) {
-        f.begin = static_cast<std::uint32_t>(batch_.view().size());
-        char* w = batch_.extend(t.size() + 1);
-        if (!t.empty()) std::memcpy(w, t.data(), t.size());
-        w[t.size()] = '\0'; // never part of a match (see CountJob::batch_scan_)
-        f.end = f.begin + static_cast<std::uint32_t>(t.size());
-        f.batched = true;
-    }
     // The line of a record: JSONL knows it; CSV works it out only for the records it reports,
     // counting newlines from the last record it worked out (records come in order).
     std::uint64_t line_of(RecordView& r) {
@@ -407,16 +384,10 @@ private:
             // unquoted or decoded into a row buffer is kept.
             for (size_t f = 0; f < r.texts.size(); ++f) {
                 const std::string_view t = r.texts[f];
-                Field& fo = fields_out_.emplace_back();
+                TextField& fo = fields_out_.emplace_back();
                 fo.size = static_cast<std::uint32_t>(t.size());
-                if (!defer_chunk_) {
-                    batch_text(fo, t);
-                } else if (t.data() >= chunk_base_ && t.data() + t.size() <= chunk_readable_end_) {
-                    fo.chunk = t.data();
-                } else {
-                    fo.side = static_cast<std::uint32_t>(side_.size());
-                    side_.append(t);
-                }
+                if (!defer_chunk_) batch_.add(fo, t);
+                else batch_.hold(fo, t, chunk_base_, chunk_readable_end_);
             }
         }
         ++out.rows.kept;
@@ -429,7 +400,7 @@ private:
     // A pending record's text `f` (of the record whose scan it uses).
     std::string_view pending_text(const Pending& p, std::uint32_t f) const {
         const Pending& s = p.same_as >= 0 ? pending_[static_cast<size_t>(p.same_as)] : p;
-        return text_of(fields_out_[s.first_field + f]);
+        return batch_.text_of(fields_out_[s.first_field + f]);
     }
     // Whether a record of the crime of pending record `p` has its date and texts: then it
     // reuses p's scan and counts (counts depend on the date only through patterns valid from
@@ -505,21 +476,20 @@ private:
                 if (!scanned(i)) continue;
                 const Pending& p = pending_[i];
                 for (std::uint32_t k = 0; k < p.fields; ++k) {
-                    Field& f = fields_out_[p.first_field + k];
-                    batch_text(f, text_of(f));
+                    TextField& f = fields_out_[p.first_field + k];
+                    batch_.add(f, batch_.text_of(f));
                 }
             }
         hits_.clear();
         if (s_.batch_scan) {
-            if (!batch_.view().empty()) s_.matcher.scan(batch_.view(), *scratch_, hits_);
+            batch_.scan_all(s_.matcher, *scratch_, hits_);
         } else {
             // Some pattern could match a NUL: scan each field on its own.
             for (size_t i = 0; i < n; ++i) {
                 if (!scanned(i)) continue;
                 const Pending& p = pending_[i];
                 for (std::uint32_t k = 0; k < p.fields; ++k) {
-                    const Field& f = fields_out_[p.first_field + k];
-                    if (f.end > f.begin) scan_part(f.begin, f.end);
+                    batch_.scan_one(s_.matcher, *scratch_, fields_out_[p.first_field + k], hits_);
                 }
             }
         }
@@ -528,32 +498,25 @@ private:
             t2 = Clock::now();
             times.scan += seconds(t2 - t1);
         }
-        // Hits in batch order, so that each field's come together. Hyperscan reports them by
-        // end offset, which is batch order already (no match spans two fields); only when it
-        // does not are they sorted.
-        if (!std::is_sorted(hits_.begin(), hits_.end(),
-                            [](const Hit& a, const Hit& b) { return a.end < b.end; }))
-            std::sort(hits_.begin(), hits_.end(),
-                      [](const Hit& a, const Hit& b) { return a.start < b.start; });
+        TextBatch::order(hits_); // each field's hits together
         // Per field, in batch order: the counts of its own hits (at the record's date, for
         // patterns valid only from or until a date), added to its crime at once. A record with
         // the texts of an earlier one of its crime, on the same date, is not scanned: its counts
         // are in the crime already.
         size_t h = 0;
-        std::memset(batch_.extend(32), 0, 32); // text_hash_padded reads 32 bytes past a text (scanned already)
+        batch_.pad(); // text_hash_padded reads 32 bytes past a text
         for (size_t r = 0; r < n; ++r) {
             if (!scanned(r)) continue;
             const Pending& p = pending_[r];
             CrimeState* const st = states_[r]; // null: resolving, counted in missing_crimes
             for (std::uint32_t i = 0; i < p.fields; ++i) {
-                Field& f = fields_out_[p.first_field + i];
+                TextField& f = fields_out_[p.first_field + i];
                 if (f.end <= f.begin) continue; // empty text: nothing to count
                 const size_t first_hit = h;
                 while (h < hits_.size() && hits_[h].start < f.end) ++h;
                 if (h == first_hit) continue; // no mentions: no key needed, nothing to add
                 const std::span<Hit> text_hits(hits_.data() + first_hit, h - first_hit);
-                f.hash = text_hash_padded(batch_.view().substr(f.begin, f.end - f.begin),
-                                   0x9E3779B97F4A7C15ull + i);
+                f.hash = text_hash_padded(batch_.batched_text(f), 0x9E3779B97F4A7C15ull + i);
                 if (s_.hits) keep_hits(p, i, f, text_hits);
                 s_.counter.count(text_hits, counts_, p.day); // reorders them in place
                 if (st) crimes.add_text(*st, id_hashes_[r], f.hash, counts_.data(), counts_.size());
@@ -570,7 +533,6 @@ private:
             }
         pending_.clear();
         batch_.clear();
-        side_.clear();
         ids_.clear();
         fields_out_.clear();
         // With a memory budget, the chunk's crimes are staged (crime_fold.hpp: the map only
@@ -589,16 +551,6 @@ private:
     // Whether pending record i's texts are scanned in this flush: its crime is in scope so far
     // (or texts are not deferred) and it does not reuse an earlier record's scan.
     bool scanned(size_t i) const { return scan_now_[i] && pending_[i].same_as < 0; }
-
-    // Scans batch_[begin, end) and adds its hits with offsets in batch_.
-    void scan_part(std::uint32_t begin, std::uint32_t end) {
-        const size_t before = hits_.size();
-        s_.matcher.scan(batch_.view().substr(begin, end - begin), *scratch_, hits_);
-        for (size_t i = before; i < hits_.size(); ++i) {
-            hits_[i].start += begin;
-            hits_[i].end += begin;
-        }
-    }
 
     bool has_text(const Pending& p) const {
         for (std::uint32_t f = 0; f < p.fields; ++f) {
@@ -942,10 +894,10 @@ private:
 
     // --hits: the mentions of text `i` of record `p` as spans (before count() reorders the
     // hits), kept with their context.
-    void keep_hits(const Pending& p, std::uint32_t i, const Field& f, std::span<const Hit> hits) {
+    void keep_hits(const Pending& p, std::uint32_t i, const TextField& f, std::span<const Hit> hits) {
         span_hits_.assign(hits.begin(), hits.end());
         s_.counter.spans(span_hits_, spans_, p.day);
-        const std::string_view text = batch_.view().substr(f.begin, f.end - f.begin);
+        const std::string_view text = batch_.batched_text(f);
         const std::size_t ctx = s_.options.hits_context;
         for (const MentionSpan& m : spans_) {
             const std::uint32_t a = m.start - f.begin, b = m.end - f.begin;
@@ -993,10 +945,9 @@ private:
     }
     std::string value_check_;          // JSONL: scratch for json_scalar_valid
     std::vector<Pending> pending_;
-    ByteBuffer batch_; // texts scanned now, each field followed by a NUL
-    std::string side_;  // pending texts that are not in the chunk as they are
+    TextBatch batch_; // the scan stage: texts scanned now, and texts held until flush()
     std::string ids_;
-    std::vector<Field> fields_out_;
+    std::vector<TextField> fields_out_;
     std::vector<std::uint64_t> id_hashes_;
     std::vector<CrimeState*> states_;    // the crime of each pending record
     std::vector<char> scan_now_;         // whether each pending record is scanned now
