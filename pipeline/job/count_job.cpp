@@ -8,6 +8,7 @@
 #include "pipeline/base/bundled.hpp"
 #include "pipeline/fold/crime_fold.hpp"
 #include "pipeline/scan/text_batch.hpp"
+#include "pipeline/scope/row_filter.hpp"
 #include "pipeline/input/csv.hpp"
 #include "pipeline/input/csv_scan.hpp"
 #include "pipeline/base/dates.hpp"
@@ -52,21 +53,6 @@ double seconds(Clock::duration d) { return std::chrono::duration<double>(d).coun
 
 // One record's fields as views: into the chunk, into a thread buffer (CSV fields that needed
 // unquoting) or into the JSON parser's string buffer. Valid until the next record.
-struct RecordView {
-    std::uint64_t line = 0;       // 0: not worked out yet (CSV), see Worker::line_of
-    const char* start = nullptr; // the record's first byte in its chunk
-    const char* end = nullptr;   // just past the record (its line end included): --rejects
-    std::string_view id, date, code, age, flag, gender;
-    bool age_is_null = false;
-    std::vector<std::string_view> texts;
-    // CSV: the parsed fields, whose texts are unquoted only once the record is in scope.
-    const std::vector<csv::Field>* csv_fields = nullptr;
-    const std::vector<int>* text_columns = nullptr;
-    // JSONL: texts[t] is still the raw content of a string literal, which may have escapes in
-    // it; it is decoded (when it has) only once the record is in scope.
-    std::vector<char> json_escaped;
-};
-
 // A rejected row for --rejects (its file is the chunk's).
 struct RejectedRow {
     std::uint64_t line;
@@ -83,37 +69,6 @@ struct ChunkOutcome {
     std::vector<RejectedRow> rejected_rows; // --rejects: all of them
 };
 
-enum class AgeClass { child, adult, unknown, invalid };
-
-// `years`: the age when known (for the age band), else kNoAge.
-AgeClass classify_age(std::string_view raw, bool is_null, int max_age, std::uint8_t& years) {
-    years = kNoAge;
-    if (max_age < 0) { // no age filter: every row qualifies; the age only feeds age bands
-        int limit = 130;
-        AgeClass c = classify_age(raw, is_null, limit, years);
-        if (c != AgeClass::child) years = kNoAge;
-        return AgeClass::child;
-    }
-    std::string_view s = trim(raw);
-    const bool digits = !s.empty() && s[0] >= '0' && s[0] <= '9';
-    if (!digits && (is_null || s.empty() || s == "-" || iequals(s, "N/K") || iequals(s, "NK") ||
-        iequals(s, "unknown") || iequals(s, "U") || iequals(s, "not known") ||
-        iequals(s, "null") || iequals(s, "n/a")))
-        return AgeClass::unknown;
-    int v = 0;
-    size_t i = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i < 4) v = v * 10 + (s[i++] - '0');
-    if (i == 0) return AgeClass::invalid;
-    if (i < s.size()) {
-        // allow a decimal zero fraction ("12.0"), as numeric exports write it
-        if (s[i] != '.') return AgeClass::invalid;
-        for (size_t j = i + 1; j < s.size(); ++j)
-            if (s[j] != '0') return AgeClass::invalid;
-    }
-    if (v > 130) return AgeClass::invalid;
-    years = static_cast<std::uint8_t>(v);
-    return v <= max_age ? AgeClass::child : AgeClass::adult;
-}
 
 
 // Everything shared and read-only during a run.
@@ -150,6 +105,8 @@ public:
     // their texts to the crimes already in `crimes` (their facts are there already).
     explicit Worker(const Shared& s, bool resolving = false)
         : s_(s), scratch_(s.matcher.make_scratch()), timed_(s.options.stage_times),
+          filter_(RowFilterConfig{s.codes, s.order, s.extras, s.group_selected, s.options.periods,
+                                  s.options.max_age, s.victim_facts}),
           resolving_(resolving), staging_(s.crime_memory && !resolving) {
         // Staged records are written out at half the share: room for all of it, so that no
         // partition's buffer ever grows (crime_fold.hpp, reserve_staged).
@@ -270,68 +227,18 @@ private:
             if (!v.empty()) sample_->push_back(DateSampleValue{std::string(v), line_of(r)});
             return sample_->size() < kDateSample; // false: enough, stop reading the chunk
         }
-        std::string_view id = trim(r.id);
-        if (id.empty()) return reject(chunk, r, Reject::missing_id, "", out);
-        std::string_view code_raw = trim(r.code);
-        if (code_raw.empty()) return reject(chunk, r, Reject::missing_code, "", out);
-        // Exports repeat a few dozen codes: the raw spelling (up to 7 bytes) is looked up in a
-        // small direct-mapped cache before it is normalised and found in the code list.
-        std::uint64_t raw_key = 0;
-        CodeSlot* slot = nullptr;
-        int code;
-        if (code_raw.size() <= 7) {
-            // One 8-byte load where the chunk has the bytes (a copy of fewer bytes would stall
-            // the load that follows it), masked to the code's length.
-            if (std::endian::native == std::endian::little && code_raw.data() >= chunk_base_ &&
-                code_raw.data() + 8 <= chunk_readable_end_) {
-                std::memcpy(&raw_key, code_raw.data(), 8);
-                raw_key &= (std::uint64_t{1} << (8 * code_raw.size())) - 1;
-            } else {
-                for (size_t i = 0; i < code_raw.size(); ++i)
-                    raw_key |= std::uint64_t{static_cast<unsigned char>(code_raw[i])} << (8 * i);
-            }
-            raw_key |= static_cast<std::uint64_t>(code_raw.size()) << 56; // the free top byte
-            slot = &code_cache_[(raw_key * 0x9E3779B97F4A7C15ull) >> (64 - kCodeCacheBits)];
+        // The row filters: code, date, age (scope/row_filter.hpp).
+        RowFacts facts;
+        Reject why{};
+        std::string detail;
+        switch (filter_.apply(r, chunk.schema->date_format, chunk_base_, chunk_readable_end_, facts,
+                              why, detail)) {
+        case RowVerdict::keep: break;
+        case RowVerdict::out_of_code: ++out.rows.out_code; return true;
+        case RowVerdict::out_of_date: ++out.rows.out_date; return true;
+        case RowVerdict::reject: return reject(chunk, r, why, std::move(detail), out);
         }
-        bool selected; // the code is in a selected group
-        if (slot && slot->key == raw_key) {
-            code = slot->code;
-            selected = slot->selected;
-        } else {
-            normalise_code(code_raw, code_buf_);
-            code = s_.codes.find(code_buf_);
-            if (code < 0 && s_.extras) {
-                auto cached = extra_cache_.find(code_buf_);
-                if (cached == extra_cache_.end())
-                    cached = extra_cache_.emplace(code_buf_, s_.extras->intern(code_buf_)).first;
-                code = static_cast<int>(cached->second);
-            }
-            selected = code >= 0 && s_.group_selected[s_.order.group(static_cast<std::uint32_t>(code))];
-            if (slot) *slot = CodeSlot{raw_key, code, selected};
-        }
-        if (!selected) {
-            ++out.rows.out_code;
-            return true;
-        }
-        std::string_view date_raw = trim(r.date);
-        if (date_raw.empty()) return reject(chunk, r, Reject::missing_date, "", out);
-        std::optional<Day> day = dates_.parse(date_raw, chunk.schema->date_format);
-        if (!day)
-            return reject(chunk, r, Reject::invalid_date, "'" + std::string(date_raw) + "'",
-                          out);
-        if (!s_.options.periods.contains(*day)) {
-            ++out.rows.out_date;
-            return true;
-        }
-        std::uint8_t years = kNoAge;
-        // Without an age filter every row qualifies: the age is read only for age bands.
-        AgeClass age = s_.options.max_age < 0 && !s_.victim_facts
-                           ? AgeClass::child
-                           : classify_age(r.age, r.age_is_null, s_.options.max_age, years);
-        if (age == AgeClass::invalid)
-            return reject(chunk, r, Reject::invalid_age, "'" + std::string(trim(r.age)) + "'",
-                          out);
-        bool flag = flag_set(r.flag);
+        const std::string_view id = facts.id;
         if (r.csv_fields && chunk.schema->gender >= 0 && s_.victim_facts)
             r.gender = csv::value((*r.csv_fields)[static_cast<size_t>(chunk.schema->gender)],
                                   gender_buf_);
@@ -361,19 +268,19 @@ private:
         p.id_length = static_cast<std::uint32_t>(id.size());
         p.same_crime = prev && pending_id(*prev) == id;
         ids_.append(id);
-        p.day = *day;
-        p.code = static_cast<std::uint32_t>(code);
-        p.child = age == AgeClass::child;
-        p.unknown_age = age == AgeClass::unknown;
-        p.flag = flag;
-        p.age = years;
+        p.day = facts.day;
+        p.code = facts.code;
+        p.child = facts.child;
+        p.unknown_age = facts.unknown_age;
+        p.flag = facts.flag;
+        p.age = facts.age;
         p.genders = s_.victim_facts ? gender_bits(r.gender) : 0;
         if (s_.hits) p.line = line_of(r);
         p.offset = chunk_offset_ + static_cast<std::uint64_t>(r.start - chunk_base_);
         p.first_field = static_cast<std::uint32_t>(fields_out_.size());
         p.fields = static_cast<std::uint32_t>(r.texts.size());
         // Texts are hashed (their key) only once they have mentions, in flush().
-        if (p.same_crime && same_texts(*prev, *day, r.texts)) {
+        if (p.same_crime && same_texts(*prev, facts.day, r.texts)) {
             p.same_as = prev->same_as >= 0 ? prev->same_as
                                            : static_cast<std::int32_t>(pending_.size() - 2);
             fields_out_.resize(fields_out_.size() + r.texts.size());
@@ -919,21 +826,12 @@ private:
     std::vector<csv::Field> fields_;
     csv::ChunkTokenizer tokenizer_; // CSV: records and fields of a chunk from one SIMD pass
     std::vector<std::string> bufs_;
-    std::string code_buf_;
-    DateParser dates_;
-    struct CodeSlot {
-        std::uint64_t key = 0; // raw code bytes, length in the top byte; 0: empty
-        int code = -1;
-        bool selected = false;
-    };
-    static constexpr unsigned kCodeCacheBits = 11;
-    std::array<CodeSlot, 1u << kCodeCacheBits> code_cache_{};
+    RowFilter filter_; // the scope stage's row filters
     std::string key_buf_;
     std::vector<std::pair<std::string, int>> key_roles_; // JSONL: key -> role (role_of)
     std::vector<std::int32_t> key_hint_; // JSONL: key position -> index in key_roles_, or -1
     const char* line_cursor_ = nullptr;
     std::uint64_t line_at_cursor_ = 0;
-    std::unordered_map<std::string, std::uint32_t> extra_cache_; // --all-codes: code -> index
     simdjson::ondemand::parser parser_;
     simdjson::dom::parser dom_parser_; // JSONL: lines with nested values, checked whole
     // Whether one JSON Lines line (its line end allowed) is a JSON object, by the DOM parser,
