@@ -15,6 +15,7 @@
 #include "pipeline/base/dates.hpp"
 #include "pipeline/base/error.hpp"
 #include "pipeline/job/hits.hpp"
+#include "pipeline/job/stage_clock.hpp"
 #include "pipeline/base/json_text.hpp"
 #include "pipeline/input/reader.hpp"
 #include "pipeline/base/text_hash.hpp"
@@ -115,40 +116,27 @@ public:
         if (staging_) crimes.reserve_staged(s.crime_memory);
     }
 
+    // One chunk through the stages, in data-flow order; each lap of the clock is one row of
+    // --stage-times.
     void process(const Chunk& chunk, ChunkOutcome& out) {
-        Clock::time_point t0;
-        if (timed_) t0 = Clock::now();
-        schema_ = chunk.schema;
-        // Rows of a regular file can be read again: their texts may be deferred (not those of a
-        // decompressed or transcoded stream, nor of a chunk whose invalid UTF-8 was replaced).
-        defer_chunk_ = s_.defer && !resolving_ && chunk.rereadable;
-        chunk_base_ = chunk.bytes;
-        chunk_readable_end_ = chunk.bytes + chunk.readable;
-        chunk_offset_ = chunk.offset;
-        // Parse: each record to handle() (scope, then queued for the scan), each broken one
-        // to reject().
-        struct Sink {
-            Worker& w;
-            const Chunk& chunk;
-            ChunkOutcome& out;
-            bool record(RecordView& r) { return w.handle(chunk, r, out); }
-            bool broken(RecordView& r, Reject why, std::string detail) {
-                return w.reject(chunk, r, why, std::move(detail), out);
-            }
-        } sink{*this, chunk, out};
-        parser_.parse(chunk, out.rows, sink);
+        StageClock clock(timed_);
+        begin_chunk(chunk);
+        parse_and_filter(chunk, out); // parse, row filters, queue (handle)
         if (out.fatal) {
-            pending_.clear(); // the run stops: nothing more is folded
-            batch_.clear();
-            ids_.clear();
-            fields_out_.clear();
+            end_chunk_discarded(); // the run stops: nothing more is folded
             return;
         }
-        if (timed_) {
-            Clock::time_point t1 = Clock::now();
-            times.parse += seconds(t1 - t0);
-        }
-        flush();
+        clock.lap(times.parse);
+        fold_facts();     // each row's facts into its crime's state
+        choose_scanned(); // which rows' texts are scanned now, which deferred
+        clock.lap(times.fold);
+        fill_batch();     // the texts scanned now, NUL-joined
+        scan();           // one matcher call (or one per text)
+        clock.lap(times.scan);
+        count_texts();    // each text's hits to mentions, added to its crime
+        defer_rest();     // the rows not scanned now: their place in the file
+        end_chunk();      // stage (and perhaps spill) this chunk's crimes
+        clock.lap(times.fold);
     }
 
     StageTimes times; // this thread's share (parse, scan, fold)
@@ -238,7 +226,7 @@ private:
         if (!parser_.decode_texts(r, *chunk.schema, s_.victim_facts))
             return reject(chunk, r, Reject::invalid_json, "invalid escape in a string", out);
 
-        // Queue the record; its texts are scanned with the rest of the chunk in flush().
+        // Queue the record; its texts are scanned with the rest of the chunk (process()).
         // Each text column's value is a text of the crime, keyed by (column, hash): exports
         // repeat the MO on every victim row, and such a repeat counts once. A row whose id,
         // date and texts all equal the previous row's reuses its scan.
@@ -262,14 +250,14 @@ private:
         p.offset = chunk_offset_ + static_cast<std::uint64_t>(r.start - chunk_base_);
         p.first_field = static_cast<std::uint32_t>(fields_out_.size());
         p.fields = static_cast<std::uint32_t>(r.texts.size());
-        // Texts are hashed (their key) only once they have mentions, in flush().
+        // Texts are hashed (their key) only once they have mentions (count_texts()).
         if (p.same_crime && same_texts(*prev, facts.day, r.texts)) {
             p.same_as = prev->same_as >= 0 ? prev->same_as
                                            : static_cast<std::int32_t>(pending_.size() - 2);
             fields_out_.resize(fields_out_.size() + r.texts.size());
         } else {
             // When every record is scanned now, its texts go into the batch at once (while
-            // their bytes are in the cache). Otherwise they stay where they are until flush()
+            // their bytes are in the cache). Otherwise they stay where they are until fill_batch()
             // knows which are scanned now (a deferred row's are never copied); a value
             // unquoted or decoded into a row buffer is kept.
             for (size_t f = 0; f < r.texts.size(); ++f) {
@@ -305,11 +293,34 @@ private:
     // Folds the records of a chunk: their facts first, then (only for records whose crime is
     // in scope so far, when texts may be deferred) scans their texts, counts mentions per
     // text and adds the texts; the other records' texts are deferred (DeferredRows).
-    void flush() {
-        Clock::time_point t0;
-        if (timed_) t0 = Clock::now();
+    void begin_chunk(const Chunk& chunk) {
+        schema_ = chunk.schema;
+        // Rows of a regular file can be read again: their texts may be deferred (not those of a
+        // decompressed or transcoded stream, nor of a chunk whose invalid UTF-8 was replaced).
+        defer_chunk_ = s_.defer && !resolving_ && chunk.rereadable;
+        chunk_base_ = chunk.bytes;
+        chunk_readable_end_ = chunk.bytes + chunk.readable;
+        chunk_offset_ = chunk.offset;
+    }
+
+    // Parse: each record to handle() (row filters, then queued for the scan), each broken one
+    // to reject().
+    void parse_and_filter(const Chunk& chunk, ChunkOutcome& out) {
+        struct Sink {
+            Worker& w;
+            const Chunk& chunk;
+            ChunkOutcome& out;
+            bool record(RecordView& r) { return w.handle(chunk, r, out); }
+            bool broken(RecordView& r, Reject why, std::string detail) {
+                return w.reject(chunk, r, why, std::move(detail), out);
+            }
+        } sink{*this, chunk, out};
+        parser_.parse(chunk, out.rows, sink);
+    }
+
+    // Facts, prefetching the crime table a few records ahead.
+    void fold_facts() {
         const size_t n = pending_.size();
-        // Facts, prefetching the crime table a few records ahead.
         constexpr size_t kAhead = 8;
         id_hashes_.resize(n);
         states_.resize(n);
@@ -346,56 +357,58 @@ private:
             st.add_victim(p.age, p.child, p.unknown_age, p.genders);
             states_[i] = &st;
         }
-        // Which records are scanned now: all, unless texts may be deferred; then those whose
-        // crime is in scope so far (rows of the same crime share its state).
+    }
+
+    // Which records are scanned now: all, unless texts may be deferred; then those whose
+    // crime is in scope so far (rows of the same crime share its state).
+    void choose_scanned() {
+        const size_t n = pending_.size();
         scan_now_.assign(n, 1);
         if (defer_chunk_)
             for (size_t i = 0; i < n; ++i) {
                 const CrimeState& st = *states_[i];
                 scan_now_[i] = s_.scope.admits(st.child, st.unknown_age);
             }
-        Clock::time_point t1;
-        if (timed_) {
-            t1 = Clock::now();
-            times.fold += seconds(t1 - t0);
-        }
-        // The texts scanned now, each followed by a NUL, in one batch (already there when
-        // every record is scanned now: handle() put them there).
-        if (defer_chunk_)
-            for (size_t i = 0; i < n; ++i) {
-                if (!scanned(i)) continue;
-                const Pending& p = pending_[i];
-                for (std::uint32_t k = 0; k < p.fields; ++k) {
-                    TextField& f = fields_out_[p.first_field + k];
-                    batch_.add(f, batch_.text_of(f));
-                }
+    }
+
+    // The texts scanned now, each followed by a NUL, in one batch (already there when every
+    // record is scanned now: handle() put them there while their bytes were in the cache).
+    void fill_batch() {
+        if (!defer_chunk_) return;
+        for (size_t i = 0; i < pending_.size(); ++i) {
+            if (!scanned(i)) continue;
+            const Pending& p = pending_[i];
+            for (std::uint32_t k = 0; k < p.fields; ++k) {
+                TextField& f = fields_out_[p.first_field + k];
+                batch_.add(f, batch_.text_of(f));
             }
+        }
+    }
+
+    void scan() {
         hits_.clear();
         if (s_.batch_scan) {
             batch_.scan_all(s_.matcher, *scratch_, hits_);
         } else {
             // Some pattern could match a NUL: scan each field on its own.
-            for (size_t i = 0; i < n; ++i) {
+            for (size_t i = 0; i < pending_.size(); ++i) {
                 if (!scanned(i)) continue;
                 const Pending& p = pending_[i];
-                for (std::uint32_t k = 0; k < p.fields; ++k) {
+                for (std::uint32_t k = 0; k < p.fields; ++k)
                     batch_.scan_one(s_.matcher, *scratch_, fields_out_[p.first_field + k], hits_);
-                }
             }
         }
-        Clock::time_point t2;
-        if (timed_) {
-            t2 = Clock::now();
-            times.scan += seconds(t2 - t1);
-        }
         TextBatch::order(hits_); // each field's hits together
-        // Per field, in batch order: the counts of its own hits (at the record's date, for
-        // patterns valid only from or until a date), added to its crime at once. A record with
-        // the texts of an earlier one of its crime, on the same date, is not scanned: its counts
-        // are in the crime already.
+    }
+
+    // Per field, in batch order: the counts of its own hits (at the record's date, for
+    // patterns valid only from or until a date), added to its crime at once. A record with
+    // the texts of an earlier one of its crime, on the same date, is not scanned: its counts
+    // are in the crime already.
+    void count_texts() {
         size_t h = 0;
         batch_.pad(); // text_hash_padded reads 32 bytes past a text
-        for (size_t r = 0; r < n; ++r) {
+        for (size_t r = 0; r < pending_.size(); ++r) {
             if (!scanned(r)) continue;
             const Pending& p = pending_[r];
             CrimeState* const st = states_[r]; // null: resolving, counted in missing_crimes
@@ -412,22 +425,25 @@ private:
                 if (st) crimes.add_text(*st, id_hashes_[r], f.hash, counts_.data(), counts_.size());
             }
         }
-        // Deferred records (texts not scanned now), each once: a record that repeats one has
-        // the same texts on the same date.
-        if (defer_chunk_)
-            for (size_t i = 0; i < n; ++i) {
-                const Pending& p = pending_[i];
-                if (scan_now_[i] || !states_[i] || p.same_as >= 0 || !has_text(p)) continue;
-                crimes.add_deferred(*states_[i], id_hashes_[i], schema_->index, p.offset);
-                ++deferred_rows;
-            }
-        pending_.clear();
-        batch_.clear();
-        ids_.clear();
-        fields_out_.clear();
-        // With a memory budget, the chunk's crimes are staged (crime_fold.hpp: the map only
-        // ever holds one chunk's crimes) and written to disk once over half this thread's
-        // share (the buffers reserved for them hold the whole share).
+    }
+
+    // Deferred records (texts not scanned now), each once: a record that repeats one has the
+    // same texts on the same date.
+    void defer_rest() {
+        if (!defer_chunk_) return;
+        for (size_t i = 0; i < pending_.size(); ++i) {
+            const Pending& p = pending_[i];
+            if (scan_now_[i] || !states_[i] || p.same_as >= 0 || !has_text(p)) continue;
+            crimes.add_deferred(*states_[i], id_hashes_[i], schema_->index, p.offset);
+            ++deferred_rows;
+        }
+    }
+
+    // With a memory budget, the chunk's crimes are staged (crime_fold.hpp: the map only ever
+    // holds one chunk's crimes) and written to disk once over half this thread's share (the
+    // buffers reserved for them hold the whole share).
+    void end_chunk() {
+        end_chunk_discarded();
         if (staging_) {
             crimes.stage();
             if (crimes.staged_bytes() > s_.crime_memory / 2) {
@@ -435,10 +451,17 @@ private:
                 crimes.write_staged(*spill);
             }
         }
-        if (timed_) times.fold += seconds(Clock::now() - t2);
     }
 
-    // Whether pending record i's texts are scanned in this flush: its crime is in scope so far
+    // The chunk's queue and batch emptied (its rows are folded, or the run stops).
+    void end_chunk_discarded() {
+        pending_.clear();
+        batch_.clear();
+        ids_.clear();
+        fields_out_.clear();
+    }
+
+    // Whether pending record i's texts are scanned in this chunk: its crime is in scope so far
     // (or texts are not deferred) and it does not reuse an earlier record's scan.
     bool scanned(size_t i) const { return scan_now_[i] && pending_[i].same_as < 0; }
 
@@ -475,7 +498,7 @@ private:
     RecordParser parser_; // the parse stage: CSV or JSON Lines records of a chunk
     RowFilter filter_;    // the scope stage's row filters
     std::vector<Pending> pending_;
-    TextBatch batch_; // the scan stage: texts scanned now, and texts held until flush()
+    TextBatch batch_; // the scan stage: texts scanned now, and texts held until fill_batch()
     std::string ids_;
     std::vector<TextField> fields_out_;
     std::vector<std::uint64_t> id_hashes_;
