@@ -1,3 +1,4 @@
+#include "pipeline/base/text_format.hpp"
 #include "pipeline/cli/cli_patterns.hpp"
 
 #include "pipeline/cli/cli_options.hpp"
@@ -58,12 +59,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t0) {
     return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-std::string thousands(std::uint64_t v) {
-    std::string s = std::to_string(v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return s;
 }
 
 std::string fixed(double v, int decimals) {
@@ -258,13 +253,6 @@ struct Corpus {
     }
 };
 
-std::string fold_name(std::string_view s) {
-    std::string out;
-    for (char c : s)
-        if (c != ' ' && c != '_') out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return out;
-}
-
 // Text columns (and the date column, if any) among `header`, the way `moscan count` finds
 // them; an archive without the columns `count` needs can still be benched with --text-column.
 void resolve_text_columns(const std::vector<std::string>& header, const std::string& source,
@@ -286,7 +274,7 @@ void resolve_text_columns(const std::vector<std::string>& header, const std::str
     }
     auto find = [&](const std::string& name) {
         for (size_t i = 0; i < header.size(); ++i)
-            if (fold_name(header[i]) == fold_name(name)) return static_cast<int>(i);
+            if (fold_column_name(header[i]) == fold_column_name(name)) return static_cast<int>(i);
         return -1;
     };
     texts.clear();
@@ -572,16 +560,6 @@ SetResult bench_set(const std::string& file, const Corpus& corpus,
 // ---------------------------------------------------------------------------------------------
 // bench: output
 
-
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out.push_back(c);
-    }
-    return out;
-}
 
 double mbps(double mb, double s) { return s > 0 ? mb / s : 0; }
 

@@ -1,3 +1,4 @@
+#include "pipeline/base/text_format.hpp"
 #include "pipeline/eval/discover.hpp"
 
 #include "matchers/mentions.hpp"
@@ -485,20 +486,6 @@ DiscoverReport discover(const CountOptions& options, const PatternSet& set,
 }
 
 // ---- output
-
-namespace {
-
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '`') out += '\'';
-        else out.push_back(c);
-    }
-    return out;
-}
-
-} // namespace
 
 void write_discover_markdown(std::ostream& out, const PatternSet& set, const DiscoverReport& r) {
     out << "# Candidate platform names\n\n";

@@ -1,3 +1,4 @@
+#include "pipeline/base/text_format.hpp"
 #include "pipeline/eval/eval.hpp"
 #include "pipeline/base/strings.hpp"
 #include "pipeline/base/json_text.hpp"
@@ -39,16 +40,6 @@ std::string lower(std::string_view s) {
 }
 
 
-
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '`') out += '\'';
-        else out.push_back(c);
-    }
-    return out;
-}
 
 std::string fixed(std::optional<double> v, const char* none) {
     if (!v) return none;

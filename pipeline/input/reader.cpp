@@ -1,3 +1,4 @@
+#include "pipeline/base/text_format.hpp"
 #include "pipeline/input/reader.hpp"
 
 
@@ -21,15 +22,6 @@ namespace moscan {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string fold_name(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == '\r') continue;
-        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    }
-    return out;
-}
 
 InputFormat format_from_name(const std::string& name) {
     std::string ext = fs::path(name).extension().string();
@@ -110,9 +102,9 @@ const std::vector<std::string> kGenderNames = {"VictimGender", "VictimSex", "Gen
 
 void resolve_columns(FileSchema& schema, const ReadOptions& options) {
     std::vector<std::string> folded;
-    for (const auto& c : schema.columns) folded.push_back(fold_name(c));
+    for (const auto& c : schema.columns) folded.push_back(fold_column_name(c));
     auto find = [&](const std::string& name) -> int {
-        std::string f = fold_name(name);
+        std::string f = fold_column_name(name);
         for (size_t i = 0; i < folded.size(); ++i)
             if (folded[i] == f) return static_cast<int>(i);
         return -1;

@@ -1,3 +1,4 @@
+#include "pipeline/base/text_format.hpp"
 #include "pipeline/output/writers.hpp"
 #include "pipeline/base/json_text.hpp"
 
@@ -9,26 +10,6 @@
 #include <map>
 
 namespace moscan {
-
-namespace {
-
-
-std::string thousands(std::uint64_t v) {
-    std::string s = std::to_string(v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return s;
-}
-
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else out.push_back(c);
-    }
-    return out;
-}
-
-} // namespace
 
 Provenance provenance_of(const CountJob& job) {
     const CountOptions& o = job.options();
