@@ -302,9 +302,12 @@ Cube build_cube(const CrimeSource& crimes, const ReduceInput& in, Summary& summa
         std::vector<std::string> bl = in.bands.labels();
         for (size_t i = 0; i < bl.size(); ++i) {
             int v = static_cast<int>(i);
-            // "Other ages" only exists without an age limit; "Unknown" only with unknown ages
-            // in scope.
-            if (v == in.bands.other_index() && in.scope.max_age >= 0) continue;
+            // "Other ages" exists without an age limit, or with one when the bands leave an age
+            // within it uncovered (--age-bands 0-9,12-17: 10 and 11); "Unknown" only with
+            // unknown ages in scope.
+            if (v == in.bands.other_index() && in.scope.limited() &&
+                in.bands.covers(0, in.scope.max_age))
+                continue;
             if (v == in.bands.unknown_index() && in.scope.limited() && !in.scope.include_unknown)
                 continue;
             a.values.push_back(v);

@@ -77,6 +77,12 @@ int AgeBands::find(int age) const {
     return -1;
 }
 
+bool AgeBands::covers(int lo, int hi) const {
+    for (int a = lo; a <= hi; ++a)
+        if (find(a) < 0) return false;
+    return true;
+}
+
 std::string AgeBands::describe() const {
     std::string s;
     for (const auto& b : bands_) s += (s.empty() ? "" : ",") + b.label;

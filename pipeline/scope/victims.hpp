@@ -34,6 +34,8 @@ public:
     const std::vector<AgeBand>& bands() const { return bands_; }
     // Index of the band holding `age`, or -1.
     int find(int age) const;
+    // Whether every age from `lo` to `hi` is in some band.
+    bool covers(int lo, int hi) const;
     std::string describe() const;
     // Value labels in report order: the bands, then "Other ages", then "Unknown".
     std::vector<std::string> labels() const;
