@@ -13,6 +13,8 @@
 #include <map>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <set>
 #include <deque>
 #include <mutex>
 
@@ -24,14 +26,25 @@ namespace {
 // stop matching the key. 2: the entry's meta ends with the batch proof (batch_exact()).
 // 3: fixed-width whole-word patterns compile without \b, their boundaries checked on the hit.
 // 4: a variable-width finite pattern is split into one literal list per width (kSplit); the
-// meta holds pattern, width and flags per expression.
-constexpr int kCompileScheme = 5;
+// meta holds pattern, width and flags per expression. 6: the non-ASCII stage: the meta
+// holds the number of databases first and a database index per expression; the entry's
+// database is every database, each after its u64 length.
+constexpr int kCompileScheme = 6;
 
 class HsScratch final : public Scratch {
 public:
     explicit HsScratch(hs_scratch_t* s) : scratch(s) {}
     ~HsScratch() override { hs_free_scratch(scratch); }
     hs_scratch_t* scratch;
+    // Reused across calls by the non-ASCII stage, so a warm scan allocates nothing.
+    std::vector<std::uint32_t> anchors; // end offsets of anchors seen by the main scan
+    std::vector<Hit> staged;
+    std::string gather; // the texts holding an anchor, NUL-joined
+    struct Piece {
+        std::size_t copy_end; // end of the text in gather
+        std::ptrdiff_t shift; // its offset in the scanned bytes minus its offset in gather
+    };
+    std::vector<Piece> pieces;
 };
 
 struct ScanContext {
@@ -39,7 +52,14 @@ struct ScanContext {
     const HyperscanMatcher::Info* info;
     const unsigned char* text;
     std::size_t size;
+    std::vector<std::uint32_t>* anchors = nullptr;
 };
+
+bool has_high_byte(std::string_view s) {
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return true;
+    return false;
+}
 
 bool is_word(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -56,6 +76,10 @@ int on_match(unsigned int id, unsigned long long from, unsigned long long to, un
              void* ctx) {
     auto* c = static_cast<ScanContext*>(ctx);
     const HyperscanMatcher::Info& in = c->info[id];
+    if (in.flags & HyperscanMatcher::kAnchor) {
+        c->anchors->push_back(static_cast<std::uint32_t>(to));
+        return 0;
+    }
     std::uint32_t start =
         in.width ? static_cast<std::uint32_t>(to - in.width) : static_cast<std::uint32_t>(from);
     if ((in.flags & HyperscanMatcher::kBoundary) &&
@@ -175,22 +199,33 @@ HyperscanMatcher::HyperscanMatcher(const PatternSet& set, const MatcherOptions& 
         cache_note_ = note;
     }
     if (cache_status_ != CacheStatus::hit) { // into the process memo, and the cache if any
-        char* bytes = nullptr;
-        size_t n = 0;
-        std::string failure;
-        if (hs_serialize_database(db_.get(), &bytes, &n) != HS_SUCCESS) {
-            failure = "hs_serialize_database failed";
-        } else {
+        std::string failure, all;
+        std::vector<const hs_database_t*> dbs{db_.get()};
+        if (stage_) dbs.push_back(stage_.get());
+        for (const hs_database_t* d : dbs) {
+            char* bytes = nullptr;
+            size_t n = 0;
+            if (hs_serialize_database(d, &bytes, &n) != HS_SUCCESS) {
+                failure = "hs_serialize_database failed";
+                break;
+            }
+            const std::uint64_t len = n;
+            all.append(reinterpret_cast<const char*>(&len), sizeof len);
+            all.append(bytes, n);
+            std::free(bytes);
+        }
+        if (failure.empty()) {
             dbcache::Entry e;
             e.key = key;
+            e.meta.push_back(static_cast<std::uint32_t>(dbs.size()));
             for (const Info& i : info_) {
                 e.meta.push_back(i.pattern);
                 e.meta.push_back(i.width);
                 e.meta.push_back(i.flags);
+                e.meta.push_back(i.db);
             }
             e.meta.push_back(batch_exact_ ? 1 : 0);
-            e.database.assign(bytes, n);
-            std::free(bytes);
+            e.database = std::move(all);
             std::string encoded = dbcache::encode(e);
             {
                 ProcessMemo& memo = process_memo();
@@ -215,8 +250,13 @@ HyperscanMatcher::HyperscanMatcher(const PatternSet& set, const MatcherOptions& 
         }
     }
     hs_scratch_t* s = nullptr;
-    if (hs_alloc_scratch(db_.get(), &s) != HS_SUCCESS)
+    // One scratch serves both databases (hs_alloc_scratch grows it to fit each).
+    const bool ok = hs_alloc_scratch(db_.get(), &s) == HS_SUCCESS &&
+                    (!stage_ || hs_alloc_scratch(stage_.get(), &s) == HS_SUCCESS);
+    if (!ok) {
+        hs_free_scratch(s);
         throw Error(ExitCode::software, "hyperscan: cannot allocate scratch space");
+    }
     prototype_.reset(s);
 }
 
@@ -227,24 +267,50 @@ bool HyperscanMatcher::adopt(const PatternSet& set, const std::string& key,
         cache_note_ = "cache entry truncated or corrupt";
         return false;
     }
-    bool meta_ok = e->meta.size() % 3 == 1 && e->meta.back() <= 1;
-    for (std::size_t i = 0; meta_ok && i + 1 < e->meta.size(); i += 3)
-        meta_ok = e->meta[i] < set.patterns.size();
+    // meta: number of databases (1 or 2), then pattern, width, flags, database per
+    // expression, then the batch proof.
+    const std::vector<std::uint32_t>& m = e->meta;
+    bool meta_ok = m.size() >= 2 && (m.size() - 2) % 4 == 0 && m.back() <= 1 &&
+                   (m[0] == 1 || m[0] == 2);
+    for (std::size_t i = 1; meta_ok && i + 1 < m.size(); i += 4)
+        meta_ok = m[i] < set.patterns.size() && m[i + 3] < m[0];
     if (e->key != key || !meta_ok) {
         cache_note_ = "cache entry for another key";
         return false;
     }
-    hs_database_t* db = nullptr;
-    hs_error_t rc = hs_deserialize_database(e->database.data(), e->database.size(), &db);
-    if (rc != HS_SUCCESS) {
-        cache_note_ = "Hyperscan refused the cached database (code " + std::to_string(rc) + ")";
+    std::unique_ptr<hs_database, DbDeleter> dbs[2];
+    std::string_view rest = e->database;
+    for (std::uint32_t k = 0; k < m[0]; ++k) {
+        std::uint64_t len = 0;
+        if (rest.size() < sizeof len) {
+            cache_note_ = "cache entry truncated or corrupt";
+            return false;
+        }
+        std::memcpy(&len, rest.data(), sizeof len);
+        rest.remove_prefix(sizeof len);
+        if (len > rest.size()) {
+            cache_note_ = "cache entry truncated or corrupt";
+            return false;
+        }
+        hs_database_t* db = nullptr;
+        hs_error_t rc = hs_deserialize_database(rest.data(), static_cast<size_t>(len), &db);
+        if (rc != HS_SUCCESS) {
+            cache_note_ = "Hyperscan refused the cached database (code " + std::to_string(rc) + ")";
+            return false;
+        }
+        dbs[k].reset(db);
+        rest.remove_prefix(static_cast<size_t>(len));
+    }
+    if (!rest.empty()) {
+        cache_note_ = "cache entry truncated or corrupt";
         return false;
     }
-    db_.reset(db);
-    info_.resize(e->meta.size() / 3);
+    db_ = std::move(dbs[0]);
+    stage_ = std::move(dbs[1]);
+    info_.resize((m.size() - 2) / 4);
     for (size_t i = 0; i < info_.size(); ++i)
-        info_[i] = Info{e->meta[3 * i], e->meta[3 * i + 1], e->meta[3 * i + 2]};
-    batch_exact_ = e->meta.back() == 1;
+        info_[i] = Info{m[1 + 4 * i], m[2 + 4 * i], m[3 + 4 * i], m[4 + 4 * i]};
+    batch_exact_ = m.back() == 1;
     return true;
 }
 
@@ -277,6 +343,9 @@ void HyperscanMatcher::compile(const PatternSet& set) {
     std::vector<hs_expr_ext_t> exts(set.patterns.size());
     std::vector<const hs_expr_ext_t*> ext_ptrs;
     info_.clear();
+    stage_.reset();
+    // The non-ASCII stage's anchors: the runs of bytes >= 0x80 of its strings.
+    std::set<std::string> anchors;
     for (size_t i = 0; i < set.patterns.size(); ++i) {
         const Pattern& p = set.patterns[i];
         std::string e = p.engine_expression();
@@ -343,22 +412,38 @@ void HyperscanMatcher::compile(const PatternSet& set) {
             // compiles and scans literal lists far faster than start-of-match tracking.
             if (auto strings = finite_language(p.expression, kSplitLimit);
                 strings && !strings->empty() && !strings->front().empty()) {
-                std::map<std::size_t, std::string> by_width;
+                // [0]: ASCII strings, [1]: strings with a byte >= 0x80 (the non-ASCII
+                // stage's, when there is one: not in single-match mode, which scans one
+                // text per call and reports a pattern once per call).
+                std::map<std::size_t, std::string> by_width[2];
                 for (const std::string& str : *strings) {
-                    std::string& alt = by_width[str.size()];
+                    const bool high = !single_match_ && has_high_byte(str);
+                    std::string& alt = by_width[high][str.size()];
                     alt += (alt.empty() ? "" : "|") + literal_expression(str);
+                    for (std::size_t a = 0; high && a < str.size();) {
+                        if (static_cast<unsigned char>(str[a]) < 0x80) {
+                            ++a;
+                            continue;
+                        }
+                        std::size_t b = a;
+                        while (b < str.size() && static_cast<unsigned char>(str[b]) >= 0x80) ++b;
+                        anchors.insert(str.substr(a, b - a));
+                        a = b;
+                    }
                 }
-                for (auto& [width, alt] : by_width) {
-                    Info part;
-                    part.pattern = in.pattern;
-                    part.width = static_cast<std::uint32_t>(width);
-                    part.flags = kSplit | (p.whole_word ? kBoundary : 0);
-                    info_.push_back(part);
-                    exprs.push_back("(?:" + alt + ")");
-                    flags.push_back(f & ~HS_FLAG_SOM_LEFTMOST);
-                    ids.push_back(static_cast<unsigned>(ids.size()));
-                    ext_ptrs.push_back(nullptr);
-                }
+                for (std::uint32_t db = 0; db < 2; ++db)
+                    for (auto& [width, alt] : by_width[db]) {
+                        Info part;
+                        part.pattern = in.pattern;
+                        part.width = static_cast<std::uint32_t>(width);
+                        part.flags = kSplit | (p.whole_word ? kBoundary : 0);
+                        part.db = db;
+                        info_.push_back(part);
+                        exprs.push_back("(?:" + alt + ")");
+                        flags.push_back(f & ~HS_FLAG_SOM_LEFTMOST);
+                        ids.push_back(static_cast<unsigned>(ids.size()));
+                        ext_ptrs.push_back(nullptr);
+                    }
                 continue;
             }
         }
@@ -368,25 +453,51 @@ void HyperscanMatcher::compile(const PatternSet& set) {
         ids.push_back(static_cast<unsigned>(ids.size()));
         ext_ptrs.push_back(ext);
     }
-    std::vector<const char*> cexprs;
-    for (const auto& e : exprs) cexprs.push_back(e.c_str());
-    hs_database_t* db = nullptr;
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile_ext_multi(cexprs.data(), flags.data(), ids.data(), ext_ptrs.data(),
-                             static_cast<unsigned>(cexprs.size()), HS_MODE_BLOCK, nullptr, &db,
-                             &err) != HS_SUCCESS) {
-        std::string msg;
-        if (err->expression >= 0 && static_cast<size_t>(err->expression) < info_.size()) {
-            const Pattern& p = set.patterns[info_[static_cast<size_t>(err->expression)].pattern];
-            msg = p.source + ": pattern '" + p.expression + "': " + err->message;
-        } else {
-            msg = (set.path.empty() ? set.name : set.path) +
-                  ": pattern set does not compile: " + err->message;
-        }
-        hs_free_compile_error(err);
-        throw ConfigError(msg);
+    // The anchors: one literal list in the main database (bytes >= 0x80 have no case).
+    if (!anchors.empty()) {
+        std::string alt;
+        for (const std::string& a : anchors) alt += (alt.empty() ? "" : "|") + literal_expression(a);
+        Info anchor;
+        anchor.flags = kAnchor;
+        info_.push_back(anchor);
+        exprs.push_back("(?:" + alt + ")");
+        flags.push_back(0);
+        ids.push_back(static_cast<unsigned>(ids.size()));
+        ext_ptrs.push_back(nullptr);
     }
-    db_.reset(db);
+    // The main database, then the stage's; expression ids index info_ in both.
+    auto build = [&](std::uint32_t which) {
+        std::vector<const char*> cexprs;
+        std::vector<unsigned> f, id;
+        std::vector<const hs_expr_ext_t*> x;
+        for (std::size_t i = 0; i < exprs.size(); ++i) {
+            if (info_[i].db != which) continue;
+            cexprs.push_back(exprs[i].c_str());
+            f.push_back(flags[i]);
+            id.push_back(ids[i]);
+            x.push_back(ext_ptrs[i]);
+        }
+        hs_database_t* db = nullptr;
+        hs_compile_error_t* err = nullptr;
+        if (hs_compile_ext_multi(cexprs.data(), f.data(), id.data(), x.data(),
+                                 static_cast<unsigned>(cexprs.size()), HS_MODE_BLOCK, nullptr,
+                                 &db, &err) != HS_SUCCESS) {
+            std::string msg;
+            const auto at = static_cast<size_t>(err->expression);
+            if (err->expression >= 0 && at < id.size() && !(info_[id[at]].flags & kAnchor)) {
+                const Pattern& p = set.patterns[info_[id[at]].pattern];
+                msg = p.source + ": pattern '" + p.expression + "': " + err->message;
+            } else {
+                msg = (set.path.empty() ? set.name : set.path) +
+                      ": pattern set does not compile: " + err->message;
+            }
+            hs_free_compile_error(err);
+            throw ConfigError(msg);
+        }
+        return std::unique_ptr<hs_database, DbDeleter>(db);
+    };
+    db_ = build(0);
+    if (!anchors.empty()) stage_ = build(1);
 }
 
 HyperscanMatcher::~HyperscanMatcher() = default;
@@ -406,17 +517,91 @@ std::unique_ptr<Scratch> HyperscanMatcher::make_scratch() const {
 
 void HyperscanMatcher::scan(std::string_view text, Scratch& scratch,
                             std::vector<Hit>& hits) const {
+    auto& sc = static_cast<HsScratch&>(scratch);
+    const std::size_t first = hits.size();
+    sc.anchors.clear();
     ScanContext ctx{&hits, info_.data(), reinterpret_cast<const unsigned char*>(text.data()),
-                    text.size()};
+                    text.size(), &sc.anchors};
     hs_error_t rc = hs_scan(db_.get(), text.data(), static_cast<unsigned>(text.size()), 0,
-                            static_cast<HsScratch&>(scratch).scratch, on_match, &ctx);
+                            sc.scratch, on_match, &ctx);
     if (rc != HS_SUCCESS)
         throw Error(ExitCode::software, "hyperscan: scan failed with code " + std::to_string(rc));
+    if (sc.anchors.empty()) return;
+    // The texts holding an anchor, NUL-joined into one call (the whole call's bytes when
+    // the set is not batch-exact); their hits are each text's own (batch_proof.hpp), mapped
+    // back to the scanned bytes text by text.
+    std::string_view what = text;
+    if (batch_exact_) {
+        sc.gather.clear();
+        sc.pieces.clear();
+        std::size_t last_end = 0;
+        for (std::uint32_t end : sc.anchors) {
+            if (!sc.pieces.empty() && end <= last_end) continue; // the same text
+            const std::size_t nul_before = text.rfind('\0', end - 1);
+            const std::size_t b = nul_before == std::string_view::npos ? 0 : nul_before + 1;
+            const std::size_t nul_after = text.find('\0', end);
+            const std::size_t e = nul_after == std::string_view::npos ? text.size() : nul_after;
+            last_end = e;
+            const std::size_t at = sc.gather.size();
+            sc.gather.append(text.data() + b, e - b);
+            sc.pieces.push_back({sc.gather.size(), static_cast<std::ptrdiff_t>(b) -
+                                                       static_cast<std::ptrdiff_t>(at)});
+            sc.gather.push_back('\0');
+        }
+        what = sc.gather;
+    }
+    sc.staged.clear();
+    ScanContext sctx{&sc.staged, info_.data(), reinterpret_cast<const unsigned char*>(what.data()),
+                     what.size(), nullptr};
+    rc = hs_scan(stage_.get(), what.data(), static_cast<unsigned>(what.size()), 0, sc.scratch,
+                 on_match, &sctx);
+    if (rc != HS_SUCCESS)
+        throw Error(ExitCode::software, "hyperscan: scan failed with code " + std::to_string(rc));
+    if (sc.staged.empty()) return;
+    if (batch_exact_) {
+        std::size_t j = 0;
+        for (Hit& h : sc.staged) {
+            while (h.end > sc.pieces[j].copy_end) ++j;
+            h.start = static_cast<std::uint32_t>(h.start + sc.pieces[j].shift);
+            h.end = static_cast<std::uint32_t>(h.end + sc.pieces[j].shift);
+        }
+    }
+    // In end order with the main hits; a pattern split across both databases may have a hit
+    // at the same end in each (an ASCII string and a longer one with a no-break space): one
+    // hit per pattern and end, with the leftmost start, as HS_FLAG_SOM_LEFTMOST would give.
+    const std::size_t mid = hits.size();
+    hits.insert(hits.end(), sc.staged.begin(), sc.staged.end());
+    const auto begin = hits.begin() + static_cast<std::ptrdiff_t>(first); // after the insert
+    std::inplace_merge(begin, hits.begin() + static_cast<std::ptrdiff_t>(mid), hits.end(),
+                       [](const Hit& x, const Hit& y) { return x.end < y.end; });
+    auto out = begin;
+    for (auto it = begin; it != hits.end(); ++it) {
+        bool merged = false;
+        for (auto prev = out; prev != begin && (prev - 1)->end == it->end; --prev)
+            if ((prev - 1)->pattern == it->pattern) {
+                (prev - 1)->start = std::min((prev - 1)->start, it->start);
+                merged = true;
+                break;
+            }
+        if (!merged) *out++ = *it;
+    }
+    hits.erase(out, hits.end());
+}
+
+std::size_t HyperscanMatcher::staged_expressions() const {
+    std::size_t n = 0;
+    for (const Info& i : info_) n += i.db != 0;
+    return n;
 }
 
 std::size_t HyperscanMatcher::database_bytes() const {
     size_t n = 0;
     hs_database_size(db_.get(), &n);
+    if (stage_) {
+        size_t m = 0;
+        hs_database_size(stage_.get(), &m);
+        n += m;
+    }
     return n;
 }
 

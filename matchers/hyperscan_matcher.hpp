@@ -19,6 +19,18 @@
 //    tests (proximity needs every match's range). SINGLEMATCH cannot be combined with SOM_LEFTMOST, so a single-match pattern of
 //    variable width reports start = end - its minimum width: only its presence is
 //    meaningful, and mention counts are not. The caller must scan one text per call.
+//  - The non-ASCII stage (not with single_match): of a pattern split into literal lists, the
+//    strings holding a byte >= 0x80 (the no-break space, Unicode hyphens and dashes, curly
+//    apostrophe of {{sep}} and {{apos}}: a fifth of the bundled set's literals) go to a
+//    second database; the main one holds the rest, and the non-ASCII byte runs of those
+//    strings ("Â ", "â") as anchors. A text (a NUL-delimited part of the
+//    scanned bytes when the set is batch-exact, else the whole call) is scanned with the
+//    second database only when an anchor occurs in it: every one of its strings holds an
+//    anchor, so no hit is lost, and one text of a NUL-joined batch scanned alone gives its
+//    hits exactly (batch_proof.hpp). Hyperscan's scan time grows with the number of
+//    literals it must look for at every byte (bench/results/patterns-speed-2026-12-08.md),
+//    and mostly-ASCII text rarely holds one of those byte runs. Hits come back in end
+//    order with one hit per pattern and end, as from one database.
 #pragma once
 
 #include "matchers/matcher.hpp"
@@ -63,17 +75,21 @@ public:
     // kept in the cache entry with the database. Says nothing about single_match.
     bool batch_exact() const { return batch_exact_; }
     std::size_t single_match_patterns() const; // how many patterns got HS_FLAG_SINGLEMATCH
+    // Expressions (literal lists) in the non-ASCII stage; 0 when it has none.
+    std::size_t staged_expressions() const;
 
     // Per-pattern data besides the database (kept in the cache with it).
     // Per expression compiled: one per pattern, or one per width of a pattern split by width.
     struct Info {
         std::uint32_t pattern = 0; // index into PatternSet::patterns
         std::uint32_t width = 0;   // start = end - width; 0: the engine reports the start
-        std::uint32_t flags = 0;   // kBoundary, kSingle, kSplit
+        std::uint32_t flags = 0;   // kBoundary, kSingle, kSplit, kAnchor
+        std::uint32_t db = 0;      // 0: the main database; 1: the non-ASCII stage's
     };
     static constexpr std::uint32_t kBoundary = 1; // check word boundaries at start and end
     static constexpr std::uint32_t kSingle = 2;   // compiled with HS_FLAG_SINGLEMATCH
     static constexpr std::uint32_t kSplit = 4;    // one width of a pattern split by width
+    static constexpr std::uint32_t kAnchor = 8;   // an anchor of the non-ASCII stage: no hit
     // The most strings a pattern's language may have to be split by width. Measured on the
     // bundled set (bench/results/split-limit.md): 512 scans as fast as 4096 and compiles in
     // a third of the time; 64 compiles a little faster but scans at half the speed.
@@ -92,6 +108,7 @@ private:
         void operator()(hs_scratch* s) const;
     };
     std::unique_ptr<hs_database, DbDeleter> db_;
+    std::unique_ptr<hs_database, DbDeleter> stage_; // the non-ASCII stage, or null
     std::unique_ptr<hs_scratch, ScratchDeleter> prototype_;
     std::vector<Info> info_;
     bool single_match_ = false;

@@ -1688,3 +1688,91 @@ TEST_CASE("pattern set: plain list starting with a keyword-named platform") {
     CHECK_FALSE(set.patterns[0].whole_word);
 }
 } // namespace moscan
+
+namespace moscan {
+
+// The non-ASCII stage (hyperscan_matcher.hpp): the strings of a split pattern holding a byte
+// >= 0x80 are matched by a second database, only in the texts holding one of their non-ASCII
+// byte runs. Its hits must be those of one database: the naive engine's, per text and in a
+// NUL-joined batch, and one hit per pattern and end when both databases find one there.
+TEST_CASE("non-ASCII stage: the same hits as the naive engine, per text and batched") {
+    const PatternSet set = PatternSet::parse(
+        "define sep (?:[ ._-]|\\xc2\\xa0|\\xe2\\x80[\\x90\\x91\\x93])?\n"
+        "platform a A\n"
+        "  pattern face{{sep}}book(?:s|ed)?\n"
+        "  pattern (?:on\\xc2\\xa0)?signal\n"
+        "  pattern {partial} (?:x\\xe2\\x80\\x93|xy)z(?:zz)?\n"
+        "  pattern {case} (?:on|via|\\xc3\\xa9) Kik\n"
+        "platform b B\n"
+        "  pattern snap{{sep}}chat\n"
+        "  exclude snap\\xc2\\xa0chat(?:s|ed)? (?:on|off)\n",
+        "stage.pat");
+    HyperscanMatcher hs(set);
+    CHECK(hs.staged_expressions() > 0);
+    CHECK(hs.batch_exact());
+    const char* const words[] = {"face", "book", "facebook", "on", "signal", "snap", "chat",
+                                 "x", "z", "zz", "y", "Kik", "kik", "via", "off", "s", "ed"};
+    const char* const seps[] = {" ", "", "\xc2\xa0", "\xe2\x80\x93", "\xe2\x80\x91", "-", ".",
+                                "\xc3\xa9", "\xc3\xa9 ", "\xe2\x80", "\xc2", "_", "  "};
+    std::mt19937 rng(13);
+    std::vector<std::string> texts;
+    for (int i = 0; i < 3000; ++i) {
+        std::string t;
+        const unsigned n = rng() % 12;
+        for (unsigned w = 0; w < n; ++w) {
+            t += words[rng() % std::size(words)];
+            t += seps[rng() % std::size(seps)];
+        }
+        texts.push_back(t);
+    }
+    texts.push_back("on\xc2\xa0signal"); // both databases end a hit here: one hit, from 0
+    run_differential(set, texts, 1000);
+
+    // Batched: the texts NUL-joined in one call give each text's hits at its offset.
+    auto scratch = hs.make_scratch();
+    std::string batch;
+    std::vector<Hit> want, got, one;
+    for (const std::string& t : texts) {
+        one.clear();
+        hs.scan(t, *scratch, one);
+        for (Hit h : one) {
+            h.start += static_cast<std::uint32_t>(batch.size());
+            h.end += static_cast<std::uint32_t>(batch.size());
+            want.push_back(h);
+        }
+        batch += t;
+        batch.push_back('\0');
+    }
+    hs.scan(batch, *scratch, got);
+    CHECK(std::is_sorted(got.begin(), got.end(),
+                         [](const Hit& x, const Hit& y) { return x.end < y.end; }));
+    std::sort(want.begin(), want.end(), hit_less);
+    std::sort(got.begin(), got.end(), hit_less);
+    CHECK(got == want);
+
+    one.clear();
+    hs.scan("on\xc2\xa0signal", *scratch, one);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0] == Hit{1, 0, 10});
+
+    // Through the cache: both databases come back.
+    test::TempFile tmp("", "unused");
+    MatcherOptions o;
+    o.cache_dir = (tmp.dir() / "cache").string();
+    HyperscanMatcher writer(set, o);
+    HyperscanMatcher reader(set, o);
+    CHECK(reader.cache_status() == HyperscanMatcher::CacheStatus::hit);
+    CHECK(reader.staged_expressions() == hs.staged_expressions());
+    auto rs = reader.make_scratch();
+    std::vector<Hit> cached;
+    reader.scan(batch, *rs, cached);
+    std::sort(cached.begin(), cached.end(), hit_less);
+    CHECK(cached == want);
+
+    // Single-match mode keeps every string in one database.
+    MatcherOptions single;
+    single.single_match = true;
+    CHECK(HyperscanMatcher(set, single).staged_expressions() == 0);
+}
+
+} // namespace moscan
