@@ -133,8 +133,13 @@ RejectsFile::~RejectsFile() {
 }
 
 namespace {
+// Always quoted; a value a spreadsheet would read as a formula (it begins with = + - @, a tab
+// or a carriage return) gets a leading apostrophe, as in the --hits CSV.
 void append_csv_field(std::string& out, std::string_view s) {
     out.push_back('"');
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                       s[0] == '\r'))
+        out.push_back('\'');
     for (char c : s) {
         if (c == '"') out.push_back('"');
         out.push_back(c);

@@ -8,6 +8,7 @@
 #include "pipeline/cli/cli_report.hpp"
 #include "pipeline/job/count_job.hpp"
 #include "pipeline/base/error.hpp"
+#include "pipeline/base/output_file.hpp"
 #include "pipeline/output/writers.hpp"
 
 #include <boost/program_options.hpp>
@@ -85,17 +86,16 @@ int count_command(const std::vector<std::string>& args) {
     if (job.options().matcher.single_match) // --crimes-only: mentions were not counted
         for (auto& r : result.rows) r.mentions = 0;
 
-    std::ofstream file;
     const std::string& output = job.options().output;
-    std::ostream* out = &open_output(output, file);
+    OutputFile file(output);
+    std::ostream* out = &file.stream();
     if (!write_report(report, job, result, *out, output, !vm.count("no-timing")))
     switch (job.options().format) {
     case OutputFormat::csv: write_csv(*out, result.rows); break;
     case OutputFormat::md: write_markdown(*out, job, result); break;
     case OutputFormat::json: write_json(*out, job, result, !vm.count("no-timing")); break;
     }
-    out->flush();
-    if (!*out) throw IoError("write failed" + (output.empty() ? "" : ": " + output));
+    file.commit();
     if (!job.options().quiet) {
         write_summary(std::cerr, job, result);
         write_report_summary(std::cerr, report);
@@ -147,22 +147,12 @@ int generate_command(const std::vector<std::string>& args) {
     if (truth_path == "-") throw UsageError("--truth -: give the ground truth a file name");
     check_outputs({{"-o", output}, {"--truth", truth_path}}, {});
 
-    std::ofstream archive_file, truth_file;
-    std::ostream* archive = &std::cout;
-    if (!output.empty() && output != "-") { // -o -: standard output, as without -o
-        archive_file.open(output, std::ios::binary);
-        if (!archive_file) throw IoError("cannot write " + output);
-        archive = &archive_file;
-    }
-    std::ostream* truth = nullptr;
-    if (!truth_path.empty()) {
-        truth_file.open(truth_path, std::ios::binary);
-        if (!truth_file) throw IoError("cannot write " + truth_path);
-        truth = &truth_file;
-    }
-    synth::Stats st = synth::generate(o, *archive, truth);
-    archive->flush();
-    if (!*archive || (truth && !truth->flush())) throw IoError("write failed");
+    OutputFile archive(output); // -o -: standard output, as without -o
+    std::unique_ptr<OutputFile> truth;
+    if (!truth_path.empty()) truth = std::make_unique<OutputFile>(truth_path, "--truth");
+    synth::Stats st = synth::generate(o, archive.stream(), truth ? &truth->stream() : nullptr);
+    archive.commit();
+    if (truth) truth->commit();
     std::cerr << "moscan: generated " << st.rows << " rows, " << st.crimes << " crimes, "
               << st.bytes << " bytes\n";
     return 0;

@@ -6,6 +6,7 @@
 #include "pipeline/cli/cli_options.hpp"
 #include "pipeline/eval/discover.hpp"
 #include "pipeline/base/error.hpp"
+#include "pipeline/base/output_file.hpp"
 #include "pipeline/input/reader.hpp"
 
 #include <boost/program_options.hpp>
@@ -75,13 +76,12 @@ int discover_command(const std::vector<std::string>& args) {
     DiscoverReport r = discover(o, set, *matcher, d);
     r.inputs = o.inputs;
 
-    std::ofstream file;
-    std::ostream* out = &open_output(output, file);
+    OutputFile file(output);
+    std::ostream* out = &file.stream();
     if (format == "csv") write_discover_csv(*out, set, r);
     else if (format == "json") write_discover_json(*out, set, r);
     else write_discover_markdown(*out, set, r);
-    out->flush();
-    if (!*out) throw IoError("write failed" + (output.empty() ? "" : ": " + output));
+    file.commit();
     if (!o.quiet)
         std::cerr << "moscan: discover: " << r.records << " records (" << r.skipped
                   << " skipped), " << r.texts << " texts, " << r.words << " candidate words, "

@@ -4,6 +4,7 @@
 #include "pipeline/cli/cli_report.hpp"
 #include "pipeline/job/count_job.hpp"
 #include "pipeline/base/error.hpp"
+#include "pipeline/base/output_file.hpp"
 #include "pipeline/eval/eval.hpp"
 #include "pipeline/output/writers.hpp"
 
@@ -93,15 +94,14 @@ int eval_command(const std::vector<std::string>& args) {
     EvalReport report = evaluate(job, result, truth, eo);
     collect_examples(job, result, truth, report);
 
-    std::ofstream file;
     const std::string& output = job.options().output;
-    std::ostream* out = &open_output(output, file);
+    OutputFile file(output);
+    std::ostream* out = &file.stream();
     if (format == "csv") write_eval_csv(*out, report);
     else if (format == "json")
         write_eval_json(*out, job, result, report, truth_file, !vm.count("no-timing"));
     else write_eval_markdown(*out, job, result, report, truth_file);
-    out->flush();
-    if (!*out) throw IoError("write failed" + (output.empty() ? "" : ": " + output));
+    file.commit();
     if (!job.options().quiet) {
         write_summary(std::cerr, job, result);
         char line[200];

@@ -328,13 +328,6 @@ std::size_t Args::size(const char* key, std::size_t lo, std::size_t hi) const {
     return checked(key, [&] { return parse_size(str(key), option.c_str(), lo, hi); });
 }
 
-std::ostream& open_output(const std::string& path, std::ofstream& file) {
-    if (path.empty() || path == "-") return std::cout;
-    file.open(path, std::ios::binary);
-    if (!file) throw IoError("cannot write " + path);
-    return file;
-}
-
 Engine read_job_options(const Args& a, CountOptions& o, const char* command) {
     const po::variables_map& vm = a.vm();
     if (a.has("input")) o.inputs = a.paths("input");

@@ -115,8 +115,6 @@ void check_outputs(const std::vector<std::pair<std::string, std::string>>& outpu
 // the config file, as given.
 std::vector<std::string> job_inputs(const Args& a, const CountOptions& o);
 
-// Standard output for "" or "-", else the file (created or truncated). Throws IoError.
-std::ostream& open_output(const std::string& path, std::ofstream& file);
 
 // Reads the options of add_job_options into `o`; returns the engine to use. Throws
 // UsageError naming the option at fault.

@@ -12,6 +12,7 @@
 #include "pipeline/input/csv.hpp"
 #include "pipeline/base/dates.hpp"
 #include "pipeline/base/error.hpp"
+#include "pipeline/base/output_file.hpp"
 #include "pipeline/input/reader.hpp"
 
 #include <boost/program_options.hpp>
@@ -810,16 +811,9 @@ int bench_command(const std::vector<std::string>& args) {
     std::vector<SetResult> results;
     for (const auto& f : files) results.push_back(bench_set(f, corpus, batches, bo));
 
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    if (vm.count("output") && vm["output"].as<std::string>() != "-") {
-        file.open(vm["output"].as<std::string>(), std::ios::binary);
-        if (!file) throw IoError("cannot write " + vm["output"].as<std::string>());
-        out = &file;
-    }
-    write_bench(*out, format, corpus, results, bo);
-    out->flush();
-    if (!*out) throw IoError("write failed");
+    OutputFile file(vm.count("output") ? vm["output"].as<std::string>() : "");
+    write_bench(file.stream(), format, corpus, results, bo);
+    file.commit();
     return 0;
 }
 

@@ -46,6 +46,7 @@ ReportRequest read_report_options(const Args& a, CountOptions& o) {
     r.shares = vm.count("shares") > 0;
     r.totals = vm.count("totals") > 0;
     r.bom = vm.count("bom") > 0;
+    o.hits_bom = r.bom; // the --hits CSV opens in Excel as the table does
     if (vm.count("title")) r.title = vm["title"].as<std::string>();
     if (vm.count("age-bands"))
         o.age_bands = a.checked("age-bands",

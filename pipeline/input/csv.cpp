@@ -196,6 +196,19 @@ void append_field(std::string& out, std::string_view s) {
     out.push_back('"');
 }
 
+void append_text_field(std::string& out, std::string_view s) {
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                       s[0] == '\r')) {
+        std::string quoted;
+        quoted.reserve(s.size() + 1);
+        quoted.push_back('\'');
+        quoted.append(s);
+        append_field(out, quoted);
+        return;
+    }
+    append_field(out, s);
+}
+
 void append_row(std::string& out, std::initializer_list<std::string_view> fields) {
     bool first = true;
     for (std::string_view f : fields) {

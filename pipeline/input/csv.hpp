@@ -77,6 +77,11 @@ std::vector<Row> parse_all(std::string_view text, const std::string& source_name
 
 // Appends s to out as a CSV field, quoting when needed.
 void append_field(std::string& out, std::string_view s);
+// The same for a cell of free text that a spreadsheet will open: a value beginning with '=',
+// '+', '-', '@', a tab or a carriage return would be read by Excel or LibreOffice as a
+// formula (=HYPERLINK(...) in an MO text), so it gets a leading apostrophe, which both show as
+// text (OWASP's advice for CSV injection). Used for the texts of --hits and --rejects.
+void append_text_field(std::string& out, std::string_view s);
 // Appends one record: the fields, comma-separated and quoted when needed, then LF.
 void append_row(std::string& out, std::initializer_list<std::string_view> fields);
 

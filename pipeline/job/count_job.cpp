@@ -14,6 +14,7 @@
 #include "pipeline/input/csv_scan.hpp"
 #include "pipeline/base/dates.hpp"
 #include "pipeline/base/error.hpp"
+#include "pipeline/base/output_file.hpp"
 #include "pipeline/job/hits.hpp"
 #include "pipeline/job/stage_clock.hpp"
 #include "pipeline/base/json_text.hpp"
@@ -773,12 +774,10 @@ static void write_hits_file(const CountOptions& o, const PatternSet& patterns, c
         l.code = std::string(order.name(st->code));
         lines.push_back(std::move(l));
     }
-    std::ofstream out(o.hits_file, std::ios::binary);
-    if (!out) throw IoError("cannot write " + o.hits_file);
+    OutputFile out(o.hits_file, "--hits");
     const bool jsonl = o.hits_file.ends_with(".jsonl") || o.hits_file.ends_with(".ndjson");
-    write_hits(out, jsonl, patterns, lines);
-    out.flush();
-    if (!out) throw IoError("write failed: " + o.hits_file);
+    write_hits(out.stream(), jsonl, patterns, lines, o.hits_bom);
+    out.commit();
 }
 
 CountResult CountJob::run() {

@@ -34,8 +34,9 @@ std::string_view context_after(std::string_view text, std::size_t end, std::size
 }
 
 void write_hits(std::ostream& out, bool jsonl, const PatternSet& set,
-                const std::vector<HitLine>& lines) {
+                const std::vector<HitLine>& lines, bool bom) {
     std::string s;
+    if (!jsonl && bom) s += "\xEF\xBB\xBF";
     if (!jsonl)
         s += "crime_id,file,line,column,platform,pattern_id,pattern,start,end,match,"
              "context_before,context_after,period,group,code\n";
@@ -56,7 +57,7 @@ void write_hits(std::ostream& out, bool jsonl, const PatternSet& set,
                  ", \"code\": " + json_string(l.code) + "}\n";
         } else {
             auto field = [&](std::string_view v) {
-                csv::append_field(s, v);
+                csv::append_text_field(s, v);
                 s += ',';
             };
             field(h.crime_id);
@@ -72,7 +73,7 @@ void write_hits(std::ostream& out, bool jsonl, const PatternSet& set,
             field(h.after);
             field(l.periods);
             field(l.group);
-            csv::append_field(s, l.code);
+            csv::append_text_field(s, l.code);
             s += '\n';
         }
         if (s.size() > (1u << 20)) {

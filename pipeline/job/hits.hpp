@@ -43,8 +43,10 @@ struct HitLine {
     std::string file, column, periods, group, code;
 };
 
-// Writes the hits as CSV (header first) or JSON Lines.
+// Writes the hits as CSV (header first; with `bom`, a UTF-8 byte-order mark before it; a text
+// cell that a spreadsheet would read as a formula starts with an apostrophe,
+// csv::append_text_field) or JSON Lines (the values exactly as they are).
 void write_hits(std::ostream& out, bool jsonl, const PatternSet& set,
-                const std::vector<HitLine>& lines);
+                const std::vector<HitLine>& lines, bool bom = false);
 
 } // namespace moscan

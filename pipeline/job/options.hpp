@@ -58,6 +58,7 @@ struct CountOptions : ReadOptions {
     bool cube = false;
     AgeBands age_bands;
     std::string hits_file; // CSV, or JSON Lines when it ends in .jsonl or .ndjson
+    bool hits_bom = false; // the --hits CSV starts with a UTF-8 byte-order mark (--bom)
     std::size_t hits_context = 40;
     bool stage_times = false; // time each pipeline stage (Summary::stages)
     MatcherOptions matcher;   // database cache; single-match (count-only) mode

@@ -18,7 +18,7 @@ check "default header" grep -qx 'period,group,code,platform,crimes,mentions' "$T
 check "--hits leaves the table unchanged" cmp "$T/default.csv" "$T/with_hits.csv"
 
 # ---- the hits file recomputes the table exactly ----
-"$BIN" count -q --config "$INI" "$ARCHIVE" --hits "$T/hits.jsonl" >/dev/null
+"$BIN" count -q --config "$INI" "$ARCHIVE" --hits "$T/hits.jsonl" --context 30 >/dev/null
 check "hits recompute crimes and mentions" python3 - "$T/hits.csv" "$T/hits.jsonl" "$T/default.csv" <<'EOF'
 import csv, json, sys, collections
 def recompute(rows):
@@ -37,7 +37,11 @@ assert len(csv_rows) == len(jsonl_rows) > 100, (len(csv_rows), len(jsonl_rows))
 for a, b in zip(csv_rows, jsonl_rows):
     assert a["crime_id"] == b["crime_id"] and int(a["line"]) == b["line"] and a["match"] == b["match"]
     assert int(a["end"]) - int(a["start"]) == len(a["match"].encode())
-    assert len(a["context_before"]) <= 30 and len(a["context_after"]) <= 30
+    assert len(b["context_before"]) <= 30 and len(b["context_after"]) <= 30
+    # the CSV shows a text a spreadsheet would read as a formula with an apostrophe first
+    for k in ("context_before", "context_after", "match"):
+        want = ("'" if b[k][:1] in ("=", "+", "-", "@", "\t", "\r") and b[k] else "") + b[k]
+        assert a[k] == want, (k, a[k], b[k])
 crimes, mentions = recompute(csv_rows)
 table = list(csv.DictReader(open(sys.argv[3])))
 checked = 0
