@@ -1,4 +1,5 @@
 #include "pipeline/base/summary.hpp"
+#include "pipeline/base/text_format.hpp"
 
 #include "pipeline/base/error.hpp"
 #include "pipeline/base/json_text.hpp"
@@ -137,9 +138,7 @@ namespace {
 // or a carriage return) gets a leading apostrophe, as in the --hits CSV.
 void append_csv_field(std::string& out, std::string_view s) {
     out.push_back('"');
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                       s[0] == '\r'))
-        out.push_back('\'');
+    if (reads_as_formula(s)) out.push_back('\'');
     for (char c : s) {
         if (c == '"') out.push_back('"');
         out.push_back(c);

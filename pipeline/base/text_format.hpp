@@ -31,6 +31,15 @@ inline std::string md_cell(std::string_view s) {
     return out;
 }
 
+// Whether a spreadsheet would read a cell that begins like `s` as a formula: '=', '+', '-',
+// '@', a tab or a carriage return first (OWASP's list for CSV injection). The CSVs that carry
+// free text (--hits, --rejects) put an apostrophe before such a cell, which Excel and
+// LibreOffice show as text.
+inline bool reads_as_formula(std::string_view s) {
+    return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                          s[0] == '\t' || s[0] == '\r');
+}
+
 // A column name as columns are matched (reader.cpp, `patterns bench`): case, spaces, tabs,
 // '_' and '-' ignored, so "MO Text", "mo_text" and "MOText" are one column.
 inline std::string fold_column_name(std::string_view s) {

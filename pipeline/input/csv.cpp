@@ -1,4 +1,5 @@
 #include "pipeline/input/csv.hpp"
+#include "pipeline/base/text_format.hpp"
 
 #include "pipeline/base/error.hpp"
 
@@ -197,8 +198,7 @@ void append_field(std::string& out, std::string_view s) {
 }
 
 void append_text_field(std::string& out, std::string_view s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                       s[0] == '\r')) {
+    if (reads_as_formula(s)) {
         std::string quoted;
         quoted.reserve(s.size() + 1);
         quoted.push_back('\'');
